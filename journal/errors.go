@@ -13,3 +13,33 @@ var (
 	ErrClosed      = errors.New("journal: vault is closed")
 	ErrInvalid     = errors.New("journal: invalid record")
 )
+
+// DamageError reports that part of the vault (or a backup) is damaged.
+// What names the part ("key file", "record", "database", "backup file");
+// it never carries user text, record keys or key material.
+// errors.Is(err, ErrDamaged) is true for every DamageError.
+type DamageError struct {
+	What string // which part is damaged
+	Err  error  // underlying cause, may be nil
+}
+
+// Error describes the damage without any user data.
+func (e *DamageError) Error() string {
+	if e.Err != nil {
+		return "journal: " + e.What + " is damaged: " + e.Err.Error()
+	}
+	return "journal: " + e.What + " is damaged"
+}
+
+// Unwrap returns ErrDamaged and the underlying cause, so errors.Is matches both.
+func (e *DamageError) Unwrap() []error {
+	if e.Err != nil {
+		return []error{ErrDamaged, e.Err}
+	}
+	return []error{ErrDamaged}
+}
+
+// damaged builds a *DamageError.
+func damaged(what string, err error) error {
+	return &DamageError{What: what, Err: err}
+}
