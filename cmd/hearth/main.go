@@ -66,6 +66,9 @@ func commands() map[string]command {
 }
 
 func main() {
+	if len(os.Args) > 1 {
+		attachConsole()
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], newEnv(os.Stdin, os.Stdout, os.Stderr, os.Getenv))
 	stop()
