@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -62,6 +63,7 @@ func commands() map[string]command {
 		"practices": {"list the practices you can play or render", runPractices},
 		"render":    {"render a practice to a WAV file", runRender},
 		"pack":      {"validate, import, list or remove practice packs", runPack},
+		"critic":    {"mark phrases that sound like the inner critic (text on stdin)", runCritic},
 	}
 }
 
@@ -104,7 +106,12 @@ func run(ctx context.Context, args []string, e *env) int {
 	}
 	cmd, ok := commands()[name]
 	if !ok {
-		fmt.Fprintf(e.stderr, "hearth: unknown command %q. Run \"hearth help\" to see the commands.\n", name)
+		// Name the command only if it looks like one: it might be words meant for the journal.
+		if commandNameRE.MatchString(name) {
+			fmt.Fprintf(e.stderr, "hearth: unknown command %q. Run \"hearth help\" to see the commands.\n", name)
+		} else {
+			fmt.Fprintln(e.stderr, "hearth: that is not a command. Run \"hearth help\" to see the commands.")
+		}
 		return exitUsage
 	}
 	return report(e, cmd.run(ctx, e, rest[1:]))
@@ -149,9 +156,36 @@ func message(err error) string {
 		return "Hearth is already open in another window or process. Close it and try again."
 	case errors.Is(err, journal.ErrNoVault):
 		return "there is no vault here yet. Run \"hearth init\" to create one."
+	case errors.Is(err, journal.ErrVaultExists):
+		return "there is already a vault in this folder, so nothing was changed. Use --data-dir to make another one elsewhere."
+	case errors.Is(err, journal.ErrNotFound):
+		return "no entry has that ID. Run \"hearth list\" to see the IDs."
+	case errors.Is(err, journal.ErrDamaged):
+		return damageMessage(err)
+	case errors.Is(err, journal.ErrInvalid):
+		return "Hearth could not save that: " + strings.TrimPrefix(err.Error(), "journal: ")
+	case errors.Is(err, context.Canceled):
+		return "stopped; nothing more was changed."
 	default:
 		return err.Error()
 	}
+}
+
+// commandNameRE matches what may be echoed back as a mistyped command name.
+var commandNameRE = regexp.MustCompile(`^[a-z][a-z-]{0,19}$`)
+
+// damageMessage explains a *journal.DamageError without any user data.
+func damageMessage(err error) string {
+	var de *journal.DamageError
+	what := "vault"
+	if errors.As(err, &de) && de.What != "" {
+		what = de.What
+	}
+	if what == "backup file" {
+		return "that backup file is damaged or is not a Hearth backup. Your vault was not changed."
+	}
+	return fmt.Sprintf("part of your vault (the %s) is damaged, so Hearth stopped without changing anything. "+
+		"Run \"hearth doctor\"; an encrypted backup can bring your entries back with \"hearth restore\".", what)
 }
 
 func printUsage(w io.Writer) {
