@@ -282,4 +282,15 @@ type Library struct {
 	Exercises    []*Exercise
 	Programmes   []*Programme
 	Support      Support // built-in crisis text and grounding; helplines from every pack
+
+	// Broken lists installed packs that could not be loaded; the app can offer to
+	// remove them.
+	Broken []BrokenPack
+}
+
+// BrokenPack is an installed pack that no longer loads.
+type BrokenPack struct {
+	ID  string
+	Dir string
+	Err error
 }
