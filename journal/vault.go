@@ -1,113 +1,557 @@
 package journal
 
 import (
+	"bytes"
+	"crypto/cipher"
+	"crypto/subtle"
 	"errors"
-	"io"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	badger "github.com/dgraph-io/badger/v4"
+	"golang.org/x/crypto/chacha20poly1305"
 )
 
-var errNotYet = errors.New("journal: not implemented yet")
-
-// Vault is an open, unlocked vault. It is safe for concurrent use.
+// Vault is an open, unlocked vault. It is safe for concurrent use; writes
+// are serialized.
 type Vault struct {
-	dir string
+	dir  string
+	opts options
+
+	mu   sync.RWMutex
+	db   *badger.DB // nil once closed
+	env  *envelope
+	dek  []byte
+	aead cipher.AEAD       // seals values with the record key
+	idx  *index            // current records, decrypted
+	bad  map[string]string // damaged current records: id -> what
+	ids  idGen
 }
 
 // Create makes a new vault in dir (created if missing) protected by
 // passphrase, and returns it open together with a freshly generated
-// recovery code, to be shown to the user once.
+// recovery code in readable groups, to be shown to the user once.
+// ErrVaultExists if dir already holds a vault.
 func Create(dir, passphrase string, opts ...Option) (v *Vault, recoveryCode string, err error) {
-	return nil, "", errNotYet
+	o := buildOptions(opts)
+	if passphrase == "" {
+		return nil, "", fmt.Errorf("%w: empty passphrase", ErrInvalid)
+	}
+	if err := checkKDF(o.kdf); err != nil {
+		return nil, "", fmt.Errorf("journal: %w", err)
+	}
+	if ok, err := Exists(dir); err != nil {
+		return nil, "", err
+	} else if ok || dbInUse(dir) {
+		return nil, "", ErrVaultExists
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, "", fmt.Errorf("journal: create data folder: %w", err)
+	}
+	dek, err := randomBytes(dekLen)
+	if err != nil {
+		return nil, "", err
+	}
+	vaultID, err := randomBytes(vaultIDLen)
+	if err != nil {
+		return nil, "", err
+	}
+	code, err := newRecoveryCode()
+	if err != nil {
+		return nil, "", err
+	}
+	ps, err := sealSlot(slotPassphrase, passphrase, o.kdf, vaultID, dek)
+	if err != nil {
+		return nil, "", err
+	}
+	rs, err := sealSlot(slotRecovery, code, o.kdf, vaultID, dek)
+	if err != nil {
+		return nil, "", err
+	}
+	env := &envelope{Format: keyFileFormat, Version: keyFileVersion, VaultID: vaultID, Slots: []slot{ps, rs}}
+	if err := writeEnvelope(filepath.Join(dir, keyFileName), env); err != nil {
+		return nil, "", err
+	}
+	v, err = openUnlocked(dir, env, dek, o)
+	if err != nil {
+		return nil, "", err
+	}
+	return v, FormatRecoveryCode(code), nil
 }
 
-// Open unlocks the vault in dir with the passphrase.
-func Open(dir, passphrase string, opts ...Option) (*Vault, error) { return nil, errNotYet }
+// Open unlocks the vault in dir with the passphrase. Errors: ErrNoVault,
+// ErrWrongSecret (no file is changed and the database is not opened),
+// ErrLocked, or a *DamageError (errors.Is ErrDamaged).
+func Open(dir, passphrase string, opts ...Option) (*Vault, error) {
+	return openWith(dir, opts, func(env *envelope) ([]byte, error) {
+		return openSlot(env, slotPassphrase, passphrase)
+	})
+}
 
-// OpenWithRecoveryCode unlocks the vault in dir with its recovery code.
-func OpenWithRecoveryCode(dir, code string, opts ...Option) (*Vault, error) { return nil, errNotYet }
+// OpenWithRecoveryCode unlocks the vault in dir with its recovery code
+// (typed in any case, with or without dashes and spaces). Errors as Open.
+func OpenWithRecoveryCode(dir, code string, opts ...Option) (*Vault, error) {
+	return openWith(dir, opts, func(env *envelope) ([]byte, error) {
+		return openSlot(env, slotRecovery, code)
+	})
+}
 
-// Close closes the database. Further calls return ErrClosed.
-func (v *Vault) Close() error { return errNotYet }
+func openWith(dir string, opts []Option, unlock func(*envelope) ([]byte, error)) (*Vault, error) {
+	o := buildOptions(opts)
+	env, err := readEnvelope(dir)
+	if err != nil {
+		return nil, err
+	}
+	dek, err := unlock(env)
+	if err != nil {
+		return nil, err
+	}
+	return openUnlocked(dir, env, dek, o)
+}
+
+func readEnvelope(dir string) (*envelope, error) {
+	data, err := os.ReadFile(filepath.Join(dir, keyFileName))
+	if errors.Is(err, fs.ErrNotExist) {
+		if dbInUse(dir) {
+			return nil, damaged("key file", errors.New("missing"))
+		}
+		return nil, ErrNoVault
+	}
+	if err != nil {
+		return nil, fmt.Errorf("journal: read key file: %w", err)
+	}
+	return parseEnvelope(data)
+}
+
+// openUnlocked opens the database with keys derived from dek and loads the
+// search index.
+func openUnlocked(dir string, env *envelope, dek []byte, o options) (*Vault, error) {
+	keys, err := deriveKeys(dek, env.VaultID)
+	if err != nil {
+		return nil, err
+	}
+	aead, err := chacha20poly1305.NewX(keys.record)
+	if err != nil {
+		return nil, fmt.Errorf("journal: %w", err)
+	}
+	db, err := openDB(filepath.Join(dir, dbDirName), keys.badger)
+	if err != nil {
+		return nil, err
+	}
+	v := &Vault{dir: dir, opts: o, db: db, env: env, dek: dek, aead: aead}
+	if err := v.loadIndex(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return v, nil
+}
+
+// loadIndex decrypts every current record into the in-memory index.
+// Records that fail to open are noted as damaged rather than failing the
+// whole vault, so one bad value never hides the rest.
+func (v *Vault) loadIndex() error {
+	type raw struct{ key, val []byte }
+	var raws []raw
+	err := v.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, PrefetchSize: 64, Prefix: []byte(recordPrefix)})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			item := it.Item()
+			val, err := item.ValueCopy(nil)
+			if err != nil {
+				return err
+			}
+			raws = append(raws, raw{key: item.KeyCopy(nil), val: val})
+		}
+		return nil
+	})
+	if err != nil {
+		return damaged("database", err)
+	}
+	entries := make([]*indexEntry, len(raws))
+	bad := make([]string, len(raws))
+	workers := min(runtime.GOMAXPROCS(0), 4)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(raws); i += workers {
+				id := string(raws[i].key[len(recordPrefix):])
+				r, err := unsealRecord(v.aead, raws[i].key, raws[i].val, id)
+				raws[i].val = nil
+				if err != nil {
+					bad[i] = id
+					continue
+				}
+				entries[i] = newIndexEntry(r)
+			}
+		}()
+	}
+	wg.Wait()
+	v.idx = newIndex(len(raws))
+	v.bad = map[string]string{}
+	good := entries[:0]
+	for i, e := range entries {
+		if e != nil {
+			good = append(good, e)
+		} else {
+			v.bad[bad[i]] = "record"
+		}
+	}
+	v.idx.bulkLoad(good)
+	return nil
+}
+
+// Close closes the database and forgets the keys. Further calls return
+// ErrClosed; closing twice is not an error.
+func (v *Vault) Close() error {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.db == nil {
+		return nil
+	}
+	err := v.db.Close()
+	v.db = nil
+	clear(v.dek)
+	v.dek = nil
+	v.aead = nil
+	v.idx = nil
+	if err != nil {
+		return fmt.Errorf("journal: close database: %w", err)
+	}
+	return nil
+}
 
 // Dir returns the data directory.
 func (v *Vault) Dir() string { return v.dir }
 
-// VerifyPassphrase returns nil if p is the current passphrase, else ErrWrongSecret.
-func (v *Vault) VerifyPassphrase(p string) error { return errNotYet }
-
-// ChangePassphrase re-wraps the data key with a new passphrase.
-func (v *Vault) ChangePassphrase(newPassphrase string) error { return errNotYet }
-
-// NewRecoveryCode replaces the recovery slot and returns the new code.
-func (v *Vault) NewRecoveryCode() (string, error) { return "", errNotYet }
-
-// Create stores a new record; it is durable when Create returns.
-func (v *Vault) Create(r Record) (Record, error) { return Record{}, errNotYet }
-
-// Get returns the current version of a record.
-func (v *Vault) Get(id string) (Record, error) { return Record{}, errNotYet }
-
-// Update replaces a record, keeping the previous version as a revision.
-func (v *Vault) Update(r Record) (Record, error) { return Record{}, errNotYet }
-
-// Delete removes a record and its revisions.
-func (v *Vault) Delete(id string) error { return errNotYet }
-
-// Revisions returns earlier versions of a record, newest first.
-func (v *Vault) Revisions(id string) ([]Record, error) { return nil, errNotYet }
-
-// List returns records matching q, newest (Created) first.
-func (v *Vault) List(q Query) ([]Record, error) { return nil, errNotYet }
-
-// Search returns records matching q whose text contains every word of text.
-func (v *Vault) Search(text string, q Query) ([]Record, error) { return nil, errNotYet }
-
-// Tags returns every tag with its count.
-func (v *Vault) Tags() ([]TagCount, error) { return nil, errNotYet }
-
-// Backup writes an encrypted, self-contained backup to w.
-func (v *Vault) Backup(w io.Writer) error { return errNotYet }
-
-// BackupToFile writes an encrypted backup to path atomically.
-func (v *Vault) BackupToFile(path string) error { return errNotYet }
-
-// Restore merges an encrypted backup into the vault.
-func (v *Vault) Restore(r io.Reader, secret string) (RestoreStats, error) {
-	return RestoreStats{}, errNotYet
+// Damaged returns the IDs of records whose stored value is damaged (they
+// are left out of List and Search; Get returns a *DamageError).
+func (v *Vault) Damaged() []string {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	ids := make([]string, 0, len(v.bad))
+	for id := range v.bad {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
 }
 
-// AutoBackup writes today's rolling backup in dir/backups.
-func (v *Vault) AutoBackup() (path string, err error) { return "", errNotYet }
+// Check returns a *DamageError if any current record failed to open.
+func (v *Vault) Check() error {
+	if n := len(v.Damaged()); n > 0 {
+		return damaged("record", fmt.Errorf("%d records do not open", n))
+	}
+	return nil
+}
 
-// ExportJSON writes every record in plaintext JSON.
-func (v *Vault) ExportJSON(w io.Writer) error { return errNotYet }
+// VerifyPassphrase returns nil if p is the current passphrase, else
+// ErrWrongSecret. It costs one key derivation.
+func (v *Vault) VerifyPassphrase(p string) error {
+	v.mu.RLock()
+	env, dek := v.env, v.dek
+	v.mu.RUnlock()
+	if dek == nil {
+		return ErrClosed
+	}
+	got, err := openSlot(env, slotPassphrase, p)
+	if err != nil {
+		return err
+	}
+	if subtle.ConstantTimeCompare(got, dek) != 1 {
+		return ErrWrongSecret
+	}
+	return nil
+}
 
-// ExportMarkdown writes one Markdown file per record into dir.
-func (v *Vault) ExportMarkdown(dir string) error { return errNotYet }
+// ChangePassphrase re-wraps the data key with a new passphrase. Records
+// and the database are not touched; the recovery code keeps working.
+// Backups made earlier still open with the passphrase valid when they were made.
+func (v *Vault) ChangePassphrase(newPassphrase string) error {
+	if newPassphrase == "" {
+		return fmt.Errorf("%w: empty passphrase", ErrInvalid)
+	}
+	return v.replaceSlot(slotPassphrase, newPassphrase)
+}
 
-// ImportJSON merges records from an ExportJSON document.
-func (v *Vault) ImportJSON(r io.Reader) (ImportStats, error) { return ImportStats{}, errNotYet }
+// NewRecoveryCode replaces the recovery slot and returns the new code in
+// readable groups. The old code stops working for this vault.
+func (v *Vault) NewRecoveryCode() (string, error) {
+	code, err := newRecoveryCode()
+	if err != nil {
+		return "", err
+	}
+	if err := v.replaceSlot(slotRecovery, code); err != nil {
+		return "", err
+	}
+	return FormatRecoveryCode(code), nil
+}
 
-// State describes what is in a data directory.
-type State int
+func (v *Vault) replaceSlot(typ, secret string) error {
+	v.mu.RLock()
+	env, dek := v.env, v.dek
+	v.mu.RUnlock()
+	if dek == nil {
+		return ErrClosed
+	}
+	s, err := sealSlot(typ, secret, v.opts.kdf, env.VaultID, dek) // slow: outside the lock
+	if err != nil {
+		return err
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.db == nil {
+		return ErrClosed
+	}
+	next := v.env.withSlot(s)
+	if err := writeEnvelope(filepath.Join(v.dir, keyFileName), next); err != nil {
+		return err
+	}
+	v.env = next
+	return nil
+}
 
-// States of a data directory.
-const (
-	StateNone    State = iota // no vault
-	StateReady                // a vault that looks intact
-	StateDamaged              // a vault whose key file or database is damaged
-)
+// now returns the clock's time in UTC without a monotonic reading.
+func (v *Vault) now() time.Time { return v.opts.now().UTC().Round(0) }
 
-// Exists reports whether dir holds a vault key file.
-func Exists(dir string) (bool, error) { return false, errNotYet }
+// Create stores a new record and returns it with ID, Created and Updated
+// set. A zero r.Created means now; a caller may set an earlier Created (a
+// practice logged afterwards). r.ID must be empty. The record is on disk
+// when Create returns.
+func (v *Vault) Create(r Record) (Record, error) {
+	if r.ID != "" {
+		return Record{}, fmt.Errorf("%w: Create assigns the ID", ErrInvalid)
+	}
+	r = normalize(r)
+	if err := validate(&r); err != nil {
+		return Record{}, err
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.db == nil {
+		return Record{}, ErrClosed
+	}
+	now := v.now()
+	id, err := v.ids.next(now)
+	if err != nil {
+		return Record{}, err
+	}
+	r.ID = id
+	if r.Created.IsZero() {
+		r.Created = now
+	} else if !validTime(r.Created) {
+		return Record{}, fmt.Errorf("%w: created time out of range", ErrInvalid)
+	}
+	r.Updated = now
+	key := recordKey(id)
+	val, err := sealRecord(v.aead, key, &r)
+	if err != nil {
+		return Record{}, err
+	}
+	if err := v.db.Update(func(txn *badger.Txn) error { return txn.Set(key, val) }); err != nil {
+		return Record{}, fmt.Errorf("journal: save record: %w", err)
+	}
+	v.idx.put(r)
+	return clone(r), nil
+}
 
-// DefaultDir returns the per-OS data directory (HEARTH_DATA_DIR overrides).
-func DefaultDir() (string, error) { return "", errNotYet }
+// Get returns the current version of a record: ErrNotFound if there is no
+// such record, a *DamageError if its stored value is damaged.
+func (v *Vault) Get(id string) (Record, error) {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	if v.db == nil {
+		return Record{}, ErrClosed
+	}
+	if e, ok := v.idx.byID[id]; ok {
+		return clone(e.rec), nil
+	}
+	if what, ok := v.bad[id]; ok {
+		return Record{}, damaged(what, nil)
+	}
+	return Record{}, ErrNotFound
+}
 
-// LockDir takes the desktop app's instance lock in dir.
-func LockDir(dir string) (release func() error, err error) { return nil, errNotYet }
+// Update saves a new version of an existing record (matched by r.ID) and
+// keeps the previous version as a revision. Kind may be left empty (kept)
+// but not changed; a zero Created keeps the stored one. Updated is set to
+// now (and always moves forward). Durable when it returns.
+func (v *Vault) Update(r Record) (Record, error) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.db == nil {
+		return Record{}, ErrClosed
+	}
+	e, ok := v.idx.byID[r.ID]
+	if !ok {
+		if what, bad := v.bad[r.ID]; bad {
+			return Record{}, damaged(what, nil)
+		}
+		return Record{}, ErrNotFound
+	}
+	old := e.rec
+	if r.Kind == "" {
+		r.Kind = old.Kind
+	}
+	if r.Kind != old.Kind {
+		return Record{}, fmt.Errorf("%w: a record's kind cannot change", ErrInvalid)
+	}
+	if r.Created.IsZero() {
+		r.Created = old.Created
+	}
+	r = normalize(r)
+	if err := validate(&r); err != nil {
+		return Record{}, err
+	}
+	if !validTime(r.Created) {
+		return Record{}, fmt.Errorf("%w: created time out of range", ErrInvalid)
+	}
+	r.Updated = v.now()
+	if !r.Updated.After(old.Updated) {
+		r.Updated = old.Updated.Add(time.Nanosecond)
+	}
+	key := recordKey(r.ID)
+	val, err := sealRecord(v.aead, key, &r)
+	if err != nil {
+		return Record{}, err
+	}
+	revKey := revisionKey(old.ID, old.Updated)
+	revVal, err := sealRecord(v.aead, revKey, &old)
+	if err != nil {
+		return Record{}, err
+	}
+	err = v.db.Update(func(txn *badger.Txn) error {
+		if err := txn.Set(revKey, revVal); err != nil {
+			return err
+		}
+		return txn.Set(key, val)
+	})
+	if err != nil {
+		return Record{}, fmt.Errorf("journal: save record: %w", err)
+	}
+	v.idx.put(r)
+	return clone(r), nil
+}
 
-// FormatRecoveryCode shows a recovery code in readable groups.
-func FormatRecoveryCode(code string) string { return code }
+// Delete removes a record and all its revisions (ErrNotFound if absent).
+func (v *Vault) Delete(id string) error {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.db == nil {
+		return ErrClosed
+	}
+	_, ok := v.idx.byID[id]
+	_, bad := v.bad[id]
+	if !ok && !bad {
+		return ErrNotFound
+	}
+	err := v.db.Update(func(txn *badger.Txn) error {
+		keys := [][]byte{recordKey(id)}
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: revisionPrefixOf(id)})
+		for it.Rewind(); it.Valid(); it.Next() {
+			keys = append(keys, it.Item().KeyCopy(nil))
+		}
+		it.Close()
+		for _, k := range keys {
+			if err := txn.Delete(k); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("journal: delete record: %w", err)
+	}
+	v.idx.remove(id)
+	delete(v.bad, id)
+	return nil
+}
 
-// NormalizeRecoveryCode parses a recovery code tolerantly.
-func NormalizeRecoveryCode(s string) (string, error) { return "", errNotYet }
+// Revisions returns the earlier versions of a record, newest first.
+func (v *Vault) Revisions(id string) ([]Record, error) {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	if v.db == nil {
+		return nil, ErrClosed
+	}
+	_, ok := v.idx.byID[id]
+	_, bad := v.bad[id]
+	if !ok && !bad {
+		return nil, ErrNotFound
+	}
+	var out []Record
+	err := v.db.View(func(txn *badger.Txn) error {
+		var err error
+		out, err = v.readRevisions(txn, id)
+		return err
+	})
+	return out, err
+}
+
+// readRevisions reads and opens every revision of id, newest first.
+func (v *Vault) readRevisions(txn *badger.Txn, id string) ([]Record, error) {
+	var out []Record
+	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, PrefetchSize: 16, Prefix: revisionPrefixOf(id)})
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		item := it.Item()
+		val, err := item.ValueCopy(nil)
+		if err != nil {
+			return nil, damaged("database", err)
+		}
+		r, err := unsealRecord(v.aead, item.Key(), val, id)
+		if err != nil {
+			return nil, err
+		}
+		if !bytes.Equal(item.Key(), revisionKey(id, r.Updated)) {
+			return nil, damaged("record", errors.New("revision does not match its key"))
+		}
+		out = append(out, r)
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out, nil
+}
+
+// List returns the current records matching q, newest Created first.
+func (v *Vault) List(q Query) ([]Record, error) {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	if v.db == nil {
+		return nil, ErrClosed
+	}
+	return v.idx.query(q, nil), nil
+}
+
+// Search returns the records matching q whose title, body, tags or field
+// answers contain every word of text, ignoring case and accents ("cafe"
+// finds "Café"). Words match anywhere, also inside longer words. Empty text
+// is the same as List.
+func (v *Vault) Search(text string, q Query) ([]Record, error) {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	if v.db == nil {
+		return nil, ErrClosed
+	}
+	return v.idx.query(q, searchWords(text)), nil
+}
+
+// Tags returns every tag in use with how many records carry it, most used
+// first.
+func (v *Vault) Tags() ([]TagCount, error) {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	if v.db == nil {
+		return nil, ErrClosed
+	}
+	return v.idx.tagCounts(), nil
+}

@@ -1,0 +1,17 @@
+//go:build !windows
+
+package journal
+
+import "os"
+
+// syncDir makes a rename or file creation in dir durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
+
+func isWindows() bool { return false }

@@ -1,0 +1,61 @@
+package journal
+
+import (
+	"reflect"
+	"testing"
+	"time"
+)
+
+func TestRecordLifecycle(t *testing.T) {
+	clock := &fakeClock{t: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}
+	v, dir, _ := newTestVault(t, WithClock(clock.now))
+	r := mustCreate(t, v, Record{Kind: KindEntry, Title: "First", Body: "hello", Tags: []string{" calm ", "Calm", "sleep"},
+		Ratings: map[string]int{"mood": 4}, Fields: map[string]string{"q1": "a"}, Meta: map[string]string{"prompt_id": "p1"}})
+	if !validID(r.ID) || !r.Created.Equal(clock.t) || !r.Updated.Equal(clock.t) {
+		t.Fatalf("bad created record %+v", r)
+	}
+	if !reflect.DeepEqual(r.Tags, []string{"calm", "sleep"}) {
+		t.Fatalf("tags not normalized: %q", r.Tags)
+	}
+	clock.advance(time.Hour)
+	r2 := r
+	r2.Body = "hello again"
+	r2, err := v.Update(r2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r2.Updated.Equal(clock.t) || !r2.Created.Equal(r.Created) {
+		t.Fatalf("update times wrong: %+v", r2)
+	}
+	revs, err := v.Revisions(r.ID)
+	if err != nil || len(revs) != 1 || revs[0].Body != "hello" {
+		t.Fatalf("revisions = %+v, %v", revs, err)
+	}
+	if err := v.Close(); err != nil {
+		t.Fatal(err)
+	}
+	_, err = v.Get(r.ID)
+	wantErr(t, err, ErrClosed)
+
+	v, err = Open(dir, testPass, WithKDF(cheapKDF))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer v.Close()
+	got, err := v.Get(r.ID)
+	if err != nil || !reflect.DeepEqual(got, r2) {
+		t.Fatalf("after reopen got %+v, %v; want %+v", got, err, r2)
+	}
+	revs, err = v.Revisions(r.ID)
+	if err != nil || len(revs) != 1 || !reflect.DeepEqual(revs[0], r) {
+		t.Fatalf("revisions after reopen = %+v, %v", revs, err)
+	}
+	if err := v.Delete(r.ID); err != nil {
+		t.Fatal(err)
+	}
+	_, err = v.Get(r.ID)
+	wantErr(t, err, ErrNotFound)
+	_, err = v.Revisions(r.ID)
+	wantErr(t, err, ErrNotFound)
+	wantErr(t, v.Delete(r.ID), ErrNotFound)
+}
