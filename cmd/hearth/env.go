@@ -22,10 +22,15 @@ type env struct {
 	dataDir        string // --data-dir; empty means HEARTH_DATA_DIR or the OS default
 	passphraseFile string // --passphrase-file
 
+	// prompt asks for a secret without echo; nil when stdin is not a terminal.
+	// Tests set a fake one to act as a person at a terminal.
+	prompt secretPrompt
+
 	// vaultOpts are passed to every journal.Create/Open. Tests set a cheap KDF here.
 	vaultOpts []journal.Option
 }
 
 func newEnv(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *env {
-	return &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
+	return &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv,
+		prompt: terminalPrompt(stdin, stderr)}
 }
