@@ -77,10 +77,10 @@ func CheckAudioHeader(name string, head []byte) error {
 	}
 	got := sniffAudio(head)
 	if got == "" {
-		return fmt.Errorf("does not look like a %s file (its first bytes are not an audio header)", strings.ToUpper(string(want)))
+		return fmt.Errorf("does not look like %s file (its first bytes are not an audio header)", withArticle(want))
 	}
 	if got != want {
-		return fmt.Errorf("is a %s file but its name ends in .%s; rename it", strings.ToUpper(string(got)), path.Ext(name)[1:])
+		return fmt.Errorf("is %s file but its name ends in %s; rename it", withArticle(got), path.Ext(name))
 	}
 	var err error
 	switch want {
@@ -97,6 +97,15 @@ func CheckAudioHeader(name string, head []byte) error {
 		return fmt.Errorf("damaged %s header: %w", strings.ToUpper(string(want)), err)
 	}
 	return nil
+}
+
+// withArticle returns "an OGG", "a WAV" and so on.
+func withArticle(f AudioFormat) string {
+	u := strings.ToUpper(string(f))
+	if strings.ContainsRune("AEFHILMNORSX", rune(u[0])) {
+		return "an " + u
+	}
+	return "a " + u
 }
 
 // sniffAudio tells the format from the magic bytes, or "".

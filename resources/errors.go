@@ -18,8 +18,9 @@ var (
 	// ErrUnsafePack means a pack file tried something outside input must never do: a
 	// path outside the pack, a symlink, or too much data. The message says which.
 	ErrUnsafePack = errors.New("resources: unsafe pack")
-	// ErrPackExists means a pack with that ID is already installed.
-	ErrPackExists = errors.New("resources: pack already installed")
+	// ErrBuiltinBroken means Hearth's own bundled content failed to load (a bug in a
+	// release, caught by the tests); no pack can be checked against it.
+	ErrBuiltinBroken = errors.New("resources: the built-in content has problems")
 )
 
 // Problem is one thing wrong with a pack's content.

@@ -46,9 +46,9 @@ const maxLineLen = 200
 // zip file should go through ValidatePack or ImportPack, which also refuse symlinks,
 // paths outside the pack and oversized files.
 func LoadPack(fsys fs.FS) (*Pack, error) {
-	base, err := Builtin()
+	base, err := loadBuiltinBase()
 	if err != nil {
-		return nil, fmt.Errorf("loading the built-in content: %w", err)
+		return nil, err
 	}
 	return loadPackWith(fsys, base)
 }
@@ -192,6 +192,13 @@ func (l *loader) checkID(file string, line int, what, id string) {
 	}
 }
 
+// checkFileName adds a problem when a valid id differs from the file's name.
+func (l *loader) checkFileName(file string, line int, id, ext string) {
+	if ValidID(id) && id != idFromFile(file, ext) {
+		l.addf(file, line, "id %q does not match the file name; name the file %s%s or change the id", id, id, ext)
+	}
+}
+
 // need adds a problem when a required text is empty.
 func (l *loader) need(file string, line int, what, v string) {
 	if strings.TrimSpace(v) == "" {
@@ -266,9 +273,7 @@ const maxPause = 3600
 func (l *loader) practice(file, src string, r rawPractice) Practice {
 	loc := newLocator(src, 1)
 	l.checkID(file, loc.line("id"), "id", r.ID)
-	if r.ID != "" && r.ID != idFromFile(file, ".toml") {
-		l.addf(file, loc.line("id"), "id %q does not match the file name (want %s.toml)", r.ID, r.ID)
-	}
+	l.checkFileName(file, loc.line("id"), r.ID, ".toml")
 	l.need(file, loc.line("title"), "title", r.Title)
 	l.oneLine(file, loc.line("title"), "title", r.Title, true)
 	l.oneLine(file, loc.line("summary"), "summary", r.Summary, true)
@@ -542,9 +547,7 @@ func (l *loader) exercises() {
 func (l *loader) exercise(file, src string, r rawExercise) Exercise {
 	loc := newLocator(src, 1)
 	l.checkID(file, loc.line("id"), "id", r.ID)
-	if r.ID != "" && r.ID != idFromFile(file, ".toml") {
-		l.addf(file, loc.line("id"), "id %q does not match the file name (want %s.toml)", r.ID, r.ID)
-	}
+	l.checkFileName(file, loc.line("id"), r.ID, ".toml")
 	l.oneLine(file, loc.line("title"), "title", r.Title, true)
 	l.oneLine(file, loc.line("summary"), "summary", r.Summary, true)
 	l.checkID(file, loc.line("record_kind"), "record_kind", r.RecordKind)
@@ -651,9 +654,7 @@ func (l *loader) programmes() {
 		}
 		loc := newLocator(src, 1)
 		l.checkID(file, loc.line("id"), "id", r.ID)
-		if r.ID != "" && r.ID != idFromFile(file, ".toml") {
-			l.addf(file, loc.line("id"), "id %q does not match the file name (want %s.toml)", r.ID, r.ID)
-		}
+		l.checkFileName(file, loc.line("id"), r.ID, ".toml")
 		l.oneLine(file, loc.line("title"), "title", r.Title, true)
 		l.oneLine(file, loc.line("summary"), "summary", r.Summary, true)
 		if len(r.Weeks) == 0 {

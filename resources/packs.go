@@ -24,6 +24,25 @@ type ImportOption func(*importConfig)
 type importConfig struct {
 	limits        Limits
 	hearthVersion string
+	base          *Pack // the built-in pack; nil means Builtin() (tests set a fixed one)
+}
+
+// builtin returns the configured base pack or loads the built-in one.
+func (c importConfig) builtin() (*Pack, error) {
+	if c.base != nil {
+		return c.base, nil
+	}
+	return loadBuiltinBase()
+}
+
+// loadBuiltinBase loads the built-in pack as the base for another pack. Its own
+// problems are reported as one error, not as problems of the pack being checked.
+func loadBuiltinBase() (*Pack, error) {
+	base, err := Builtin()
+	if err != nil {
+		return nil, fmt.Errorf("%w (%v)", ErrBuiltinBroken, err)
+	}
+	return base, nil
 }
 
 func newImportConfig(opts []ImportOption) importConfig {
@@ -94,9 +113,9 @@ func ImportPack(dataDir, src string, opts ...ImportOption) (*Pack, error) {
 	}
 	// A zip made from a folder has the pack one level down: install that folder.
 	sub := packDir(tmp)
-	base, err := Builtin()
+	base, err := cfg.builtin()
 	if err != nil {
-		return nil, fmt.Errorf("loading the built-in content: %w", err)
+		return nil, err
 	}
 	pk, err := loadPackWith(os.DirFS(sub), base)
 	if err != nil {
@@ -348,7 +367,11 @@ func RemovePack(dataDir, id string) error {
 // Library.Broken rather than failing the whole library; only a problem with the
 // built-in content or the packs folder is an error.
 func LoadLibrary(dataDir string) (*Library, error) {
-	base, err := Builtin()
+	return loadLibrary(dataDir, importConfig{})
+}
+
+func loadLibrary(dataDir string, cfg importConfig) (*Library, error) {
+	base, err := cfg.builtin()
 	if err != nil {
 		return nil, err
 	}

@@ -344,7 +344,11 @@ func ValidatePack(src string, opts ...ImportOption) (*Pack, error) {
 	if err != nil {
 		return nil, err
 	}
-	pk, err := LoadPack(root)
+	base, err := cfg.builtin()
+	if err != nil {
+		return nil, err
+	}
+	pk, err := loadPackWith(root, base)
 	if err != nil {
 		return nil, err
 	}
