@@ -1,0 +1,321 @@
+// Package ui is Hearth's desktop interface on Fyne: the window shell and navigation,
+// the theme, first run, unlock and the journal screen.
+//
+// It holds no storage logic of its own: everything the user writes goes through the
+// journal package. The caller makes the fyne.App (app.NewWithID in cmd/hearth; tests use
+// test.NewTempApp) and passes it to Start with a Config.
+//
+// All user-facing text goes through Fyne's lang package; English lives in
+// translations/en.json and another language is one more file there.
+package ui
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearth-app/hearth/journal"
+)
+
+//go:embed translations
+var translations embed.FS
+
+// screen is one page of the app shown in the shell's body.
+type screen interface {
+	// content is the screen's root object.
+	content() fyne.CanvasObject
+	// focus puts the keyboard focus where the user would start (may do nothing).
+	focus()
+}
+
+// App is the running desktop app: the main window, the open vault (when unlocked) and
+// the screen on show. All methods must be called on the UI goroutine.
+type App struct {
+	fyne fyne.App
+	cfg  Config
+	win  fyne.Window
+
+	release func() error   // the data folder's instance lock
+	vault   *journal.Vault // nil while locked
+	exitErr error          // why the app could not start, if it could not
+
+	header  *header
+	body    *fyne.Container
+	current screen
+	journal *journalScreen // the journal while unlocked
+
+	lastActivity time.Time
+	stopIdle     func()
+	stopped      bool
+}
+
+// Start opens Hearth's window on a: the first-run welcome when the data folder has no
+// vault, else the unlock screen. When another Hearth holds the folder it shows a small
+// "Hearth is already open" window instead. Start never blocks; run the app afterwards.
+func Start(a fyne.App, cfg Config) *App {
+	if err := lang.AddTranslationsFS(translations, "translations"); err != nil {
+		fyne.LogError("Hearth translations", err)
+	}
+	h := &App{fyne: a, cfg: cfg.withDefaults()}
+	h.applyTheme()
+
+	release, err := journal.LockDir(h.cfg.DataDir)
+	if err != nil {
+		h.exitErr = fmt.Errorf("lock data folder: %w", err)
+		h.showStartProblem(err)
+		return h
+	}
+	h.release = release
+
+	h.win = a.NewWindow(lang.L("Hearth"))
+	h.win.SetMaster()
+	h.win.SetPadded(false)
+	h.win.Resize(h.savedWindowSize())
+	h.header = newHeader(h)
+	h.body = container.NewStack()
+	h.win.SetContent(container.NewBorder(h.header.root, nil, nil, nil, h.body))
+	h.win.SetMainMenu(h.mainMenu())
+	h.addCanvasShortcuts()
+	h.win.SetCloseIntercept(h.closeWindow)
+	a.Lifecycle().SetOnStopped(h.Shutdown)
+
+	exists, err := journal.Exists(h.cfg.DataDir)
+	switch {
+	case err != nil:
+		h.showFatal(err)
+	case exists:
+		h.showUnlock()
+	default:
+		h.show(newWelcomeScreen(h))
+	}
+	h.win.Show()
+	h.current.focus()
+	return h
+}
+
+// Window is the main window (nil when another Hearth already held the data folder).
+func (h *App) Window() fyne.Window { return h.win }
+
+// Err reports why Start could not open the journal window (for example an error
+// matching journal.ErrLocked), or nil.
+func (h *App) Err() error { return h.exitErr }
+
+// show puts s in the body of the window.
+func (h *App) show(s screen) {
+	h.current = s
+	h.body.Objects = []fyne.CanvasObject{s.content()}
+	h.body.Refresh()
+	h.header.update()
+}
+
+// showUnlock shows the unlock screen.
+func (h *App) showUnlock() {
+	h.show(newUnlockScreen(h))
+}
+
+// unlocked is called with a freshly opened vault: it shows the journal and starts the
+// idle timer.
+func (h *App) unlocked(v *journal.Vault) {
+	if h.stopped { // Hearth quit while the key was being derived
+		if err := v.Close(); err != nil {
+			fyne.LogError("Hearth: closing the vault", err)
+		}
+		return
+	}
+	h.vault = v
+	js, err := newJournalScreen(h, v)
+	if err != nil {
+		h.showFatal(err)
+		return
+	}
+	h.journal = js
+	h.show(js)
+	js.focus()
+	h.touch()
+	h.armIdleCheck()
+}
+
+// isUnlocked reports whether the journal is open and on show (the vault is also open,
+// but the journal not yet shown, while a new user reads the recovery code).
+func (h *App) isUnlocked() bool { return h.journal != nil }
+
+// Lock saves the open entry, closes the vault and shows the unlock screen. If the
+// entry cannot be saved it stays unlocked and says so, so no words are lost.
+func (h *App) Lock() {
+	if h.journal == nil {
+		return // nothing to lock, or a new user is still reading the recovery code
+	}
+	if err := h.journal.flush(); err != nil {
+		dialog.ShowInformation(lang.L("Your words aren't saved yet"),
+			lang.L("Hearth couldn't save your latest words, so it stayed unlocked. Your text is still in the editor.")+
+				"\n\n"+saveErrorMessage(err), h.win)
+		return
+	}
+	h.closeVault()
+	h.showUnlock()
+	h.current.focus()
+}
+
+// closeVault stops the journal's timers and closes the vault.
+func (h *App) closeVault() {
+	if h.stopIdle != nil {
+		h.stopIdle()
+		h.stopIdle = nil
+	}
+	if h.journal != nil {
+		h.journal.stop()
+		h.journal = nil
+	}
+	if h.vault != nil {
+		if err := h.vault.Close(); err != nil {
+			fyne.LogError("Hearth: closing the vault", err)
+		}
+		h.vault = nil
+	}
+}
+
+// NewEntry starts a new journal entry (when unlocked).
+func (h *App) NewEntry() {
+	if h.journal != nil {
+		h.touch()
+		h.journal.newEntry()
+	}
+}
+
+// Shutdown saves the open entry, closes the vault and releases the data folder. It is
+// safe to call more than once; the app calls it when it stops (quit, last window
+// closed, SIGINT).
+func (h *App) Shutdown() {
+	if h.stopped {
+		return
+	}
+	h.stopped = true
+	if h.journal != nil {
+		if err := h.journal.flush(); err != nil {
+			fyne.LogError("Hearth: saving the open entry at quit", err)
+		}
+	}
+	h.saveWindowSize()
+	h.closeVault()
+	if h.release != nil {
+		if err := h.release(); err != nil {
+			fyne.LogError("Hearth: releasing the data folder", err)
+		}
+		h.release = nil
+	}
+}
+
+// Quit saves, closes the vault and quits the app.
+func (h *App) Quit() {
+	h.Shutdown()
+	h.fyne.Quit()
+}
+
+// closeWindow handles the user closing the main window: save first; if that fails,
+// ask before closing.
+func (h *App) closeWindow() {
+	if h.journal != nil {
+		if err := h.journal.flush(); err != nil {
+			dialog.ShowConfirm(lang.L("Your words aren't saved yet"),
+				saveErrorMessage(err)+"\n\n"+lang.L("Close Hearth anyway? The unsaved words will be lost."),
+				func(closeAnyway bool) {
+					if closeAnyway {
+						h.journal.discard()
+						h.Quit()
+					}
+				}, h.win)
+			return
+		}
+	}
+	h.Quit()
+}
+
+// touch records user activity for auto-lock.
+func (h *App) touch() { h.lastActivity = h.cfg.Clock.Now() }
+
+// autoLockAfter is the idle time after which the journal locks itself.
+func (h *App) autoLockAfter() time.Duration {
+	m := h.fyne.Preferences().IntWithFallback(prefAutoLockMins, defaultAutoLock)
+	if m <= 0 {
+		m = defaultAutoLock
+	}
+	return time.Duration(m) * time.Minute
+}
+
+// armIdleCheck schedules the next auto-lock check. It checks a few times per idle
+// period rather than on every key press, so typing costs nothing.
+func (h *App) armIdleCheck() {
+	limit := h.autoLockAfter()
+	every := min(limit/4, 30*time.Second)
+	h.stopIdle = h.cfg.Clock.AfterFunc(every, func() {
+		h.stopIdle = nil
+		if !h.isUnlocked() {
+			return
+		}
+		if h.cfg.Clock.Now().Sub(h.lastActivity) >= limit {
+			h.Lock()
+			if h.isUnlocked() { // the save failed: try again later
+				h.armIdleCheck()
+			}
+			return
+		}
+		h.armIdleCheck()
+	})
+}
+
+// showStartProblem shows a small window when the data folder can't be used, most
+// often because another Hearth already has it open.
+func (h *App) showStartProblem(err error) {
+	w := h.fyne.NewWindow(lang.L("Hearth"))
+	title := lang.L("Hearth is already open")
+	msg := lang.L("Look for its window: only one Hearth can use your journal at a time, so nothing gets mixed up.")
+	if !errors.Is(err, journal.ErrLocked) {
+		title = lang.L("Hearth can't open its folder")
+		msg = lang.L("Hearth couldn't use its data folder:") + "\n" + h.cfg.DataDir + "\n\n" + err.Error()
+	}
+	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.SizeName = theme.SizeNameSubHeadingText
+	text := widget.NewLabel(msg)
+	text.Wrapping = fyne.TextWrapWord
+	ok := widget.NewButton(lang.L("OK"), func() {
+		w.Close()
+		h.fyne.Quit()
+	})
+	ok.Importance = widget.HighImportance
+	w.SetContent(container.NewPadded(container.NewVBox(heading, text, container.NewHBox(layoutSpacer(), ok))))
+	w.Resize(fyne.NewSize(420, 180))
+	w.SetFixedSize(true)
+	w.SetMaster()
+	h.win = w
+	w.Show()
+}
+
+// showFatal replaces the body with a calm message about an error Hearth can't work
+// around (for example a data folder it can't read).
+func (h *App) showFatal(err error) {
+	h.show(newMessageScreen(lang.L("Something stopped Hearth from opening your journal"), describeVaultError(err, h.cfg.DataDir)))
+}
+
+// addCanvasShortcuts adds the shortcuts that work when no field has focus. The same
+// shortcuts sit on main-menu items, which fire even while typing in a field.
+func (h *App) addCanvasShortcuts() {
+	c := h.win.Canvas()
+	c.AddShortcut(shortcut(fyne.KeyL), func(fyne.Shortcut) { h.Lock() })
+	c.AddShortcut(shortcut(fyne.KeyN), func(fyne.Shortcut) { h.NewEntry() })
+	c.SetOnTypedKey(func(*fyne.KeyEvent) { h.touch() })
+	c.SetOnTypedRune(func(rune) { h.touch() })
+}
+
+// shortcut is Ctrl (Cmd on macOS) + key.
+func shortcut(k fyne.KeyName) *desktop.CustomShortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+}

@@ -1,0 +1,78 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/hearth-app/hearth/journal"
+)
+
+// Config is what the desktop app needs from its caller.
+type Config struct {
+	// DataDir is the folder that holds the vault (created if missing).
+	DataDir string
+	// VaultOptions are passed to every journal.Create/Open call; tests use a cheap KDF.
+	VaultOptions []journal.Option
+	// Version is shown in the About dialog.
+	Version string
+	// Clock gives the time and timers; nil means the real clock.
+	Clock Clock
+	// Background runs slow work (key derivation) off the UI goroutine and then calls
+	// done on the UI goroutine. Nil means a goroutine plus fyne.Do. Tests pass a
+	// function that runs both at once, so they stay on one goroutine.
+	Background func(work, done func())
+}
+
+// Clock is the source of time and timers for the UI, so tests can drive autosave and
+// auto-lock without waiting.
+type Clock interface {
+	// Now returns the current time.
+	Now() time.Time
+	// AfterFunc calls f on the UI goroutine once d has passed, unless stop is called first.
+	AfterFunc(d time.Duration, f func()) (stop func())
+}
+
+// realClock is the wall clock; its timers hand their callback to the UI goroutine.
+type realClock struct{}
+
+func (realClock) Now() time.Time { return time.Now() }
+
+func (realClock) AfterFunc(d time.Duration, f func()) func() {
+	t := time.AfterFunc(d, func() { fyne.Do(f) })
+	return func() { t.Stop() }
+}
+
+// inBackground is the default Config.Background.
+func inBackground(work, done func()) {
+	go func() {
+		work()
+		fyne.Do(done)
+	}()
+}
+
+// withDefaults fills the optional fields of c.
+func (c Config) withDefaults() Config {
+	if c.Clock == nil {
+		c.Clock = realClock{}
+	}
+	if c.Background == nil {
+		c.Background = inBackground
+	}
+	if c.Version == "" {
+		c.Version = "dev"
+	}
+	return c
+}
+
+// Preference keys (UI settings only; nothing the user writes goes into preferences).
+const (
+	prefTextScale     = "ui.textScale"
+	prefAppearance    = "ui.appearance"
+	prefAutoLockMins  = "security.autoLockMinutes"
+	prefWindowWidth   = "window.width"
+	prefWindowHeight  = "window.height"
+	defaultAutoLock   = 10
+	autosaveDelay     = time.Second
+	minPassphraseRune = 8
+)

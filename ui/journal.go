@@ -1,0 +1,433 @@
+package ui
+
+import (
+	"errors"
+	"image/color"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearth-app/hearth/journal"
+)
+
+// journalScreen lists the journal entries (newest first) beside an editor that saves
+// by itself: about a second after typing stops, and before switching entry, locking or
+// quitting. "Saved" appears only after the vault's Create or Update has returned.
+type journalScreen struct {
+	app   *App
+	vault *journal.Vault
+
+	entries []journal.Record // newest first
+	list    *widget.List
+
+	current  journal.Record // the entry in the editor; ID is empty until first saved
+	dirty    bool           // the editor holds words the vault doesn't have yet
+	loading  bool           // filling the editor, not typing
+	stopSave func()
+
+	date      *widget.RichText
+	title     *widget.Entry
+	tags      *widget.Entry
+	body      *widget.Entry
+	status    *widget.RichText
+	deleteBtn *widget.Button
+
+	root   *fyne.Container
+	split  fyne.CanvasObject
+	empty  fyne.CanvasObject
+	inited bool
+}
+
+// newJournalScreen loads the entries from v and builds the screen.
+func newJournalScreen(h *App, v *journal.Vault) (*journalScreen, error) {
+	entries, err := v.List(journal.Query{Kinds: []journal.Kind{journal.KindEntry}})
+	if err != nil {
+		return nil, err
+	}
+	js := &journalScreen{app: h, vault: v, entries: entries}
+	js.build()
+	if len(entries) > 0 {
+		js.list.Select(0)
+	} else {
+		js.newDraft()
+	}
+	js.showSplitOrEmpty()
+	return js, nil
+}
+
+func (js *journalScreen) content() fyne.CanvasObject { return js.root }
+
+func (js *journalScreen) focus() {
+	if js.app.win == nil || js.split == nil || !js.split.Visible() {
+		return
+	}
+	if js.current.ID == "" {
+		js.app.win.Canvas().Focus(js.body)
+	}
+}
+
+// build creates the widgets.
+func (js *journalScreen) build() {
+	js.list = widget.NewList(
+		func() int { return len(js.entries) },
+		func() fyne.CanvasObject { return newEntryRow() },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id < len(js.entries) {
+				o.(*entryRow).set(js.entries[id])
+			}
+		},
+	)
+	js.list.OnSelected = js.selected
+
+	js.date = newNote("")
+	js.title = widget.NewEntry()
+	js.title.SetPlaceHolder(lang.L("Title (optional)"))
+	js.tags = widget.NewEntry()
+	js.tags.SetPlaceHolder(lang.L("Tags, separated by commas"))
+	js.body = widget.NewMultiLineEntry()
+	js.body.Wrapping = fyne.TextWrapWord
+	js.body.SetPlaceHolder(lang.L("Write whatever is on your mind. A few words is plenty."))
+	for _, e := range []*widget.Entry{js.title, js.tags, js.body} {
+		e.OnChanged = func(string) { js.edited() }
+	}
+	js.status = newNote("")
+	js.deleteBtn = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), js.confirmDelete)
+	js.deleteBtn.Importance = widget.LowImportance
+	newBtn := widget.NewButtonWithIcon(lang.L("New entry"), theme.ContentAddIcon(), js.app.NewEntry)
+	newBtn.Importance = widget.HighImportance
+
+	titleBox := container.NewThemeOverride(js.title, scaledText{factor: 1.3})
+	editor := container.NewBorder(
+		container.NewVBox(js.date, titleBox, js.tags),
+		container.NewBorder(nil, nil, nil, js.deleteBtn, js.status),
+		nil, nil,
+		js.body,
+	)
+	editorPane := container.New(measure{width: 760}, container.NewPadded(editor))
+	listPane := container.NewBorder(container.NewPadded(newBtn), nil, nil, nil, js.list)
+	split := container.NewHSplit(listPane, editorPane)
+	split.Offset = 0.3
+	js.split = split
+
+	start := widget.NewButtonWithIcon(lang.L("Start writing"), theme.DocumentCreateIcon(), js.app.NewEntry)
+	start.Importance = widget.HighImportance
+	js.empty = centredPage(container.NewVBox(
+		newHeading(lang.L("This is your space")),
+		newParagraph(lang.X("journal.empty", "Nothing here yet, and that's fine. When you're ready, you might write a few words about how today feels. Only you can read it.")),
+		container.NewHBox(layoutSpacer(), start),
+	))
+	js.root = container.NewStack(js.split, js.empty)
+}
+
+// showSplitOrEmpty shows the invitation when there is nothing to show or edit.
+func (js *journalScreen) showSplitOrEmpty() {
+	if len(js.entries) == 0 && js.current.ID == "" && !js.dirty && !js.inited {
+		js.split.Hide()
+		js.empty.Show()
+		return
+	}
+	js.inited = true
+	js.empty.Hide()
+	js.split.Show()
+}
+
+// newEntry saves the open entry, then starts a fresh one.
+func (js *journalScreen) newEntry() {
+	if err := js.flush(); err != nil {
+		return // the error is on show and the words stay in the editor
+	}
+	js.inited = true
+	js.list.UnselectAll()
+	js.newDraft()
+	js.showSplitOrEmpty()
+	js.app.win.Canvas().Focus(js.body)
+}
+
+// newDraft puts an empty, unsaved entry in the editor.
+func (js *journalScreen) newDraft() {
+	js.load(journal.Record{Kind: journal.KindEntry})
+}
+
+// load puts r in the editor.
+func (js *journalScreen) load(r journal.Record) {
+	js.stopTimer()
+	js.loading = true
+	js.current = r
+	js.dirty = false
+	js.title.SetText(r.Title)
+	js.tags.SetText(FormatTags(r.Tags))
+	js.body.SetText(r.Body)
+	js.loading = false
+	if r.ID == "" {
+		setNote(js.date, formatLongDate(js.app.cfg.Clock.Now()), colorNameMuted)
+		js.deleteBtn.Disable()
+	} else {
+		setNote(js.date, formatLongDate(r.Created), colorNameMuted)
+		js.deleteBtn.Enable()
+	}
+	setNote(js.status, "", colorNameMuted)
+}
+
+// selected opens the entry picked in the list, saving the open one first.
+func (js *journalScreen) selected(id widget.ListItemID) {
+	if id < 0 || id >= len(js.entries) {
+		return
+	}
+	js.app.touch()
+	r := js.entries[id]
+	if r.ID == js.current.ID {
+		return
+	}
+	if err := js.flush(); err != nil {
+		js.reselectCurrent()
+		return
+	}
+	js.load(r)
+}
+
+// reselectCurrent makes the list's selection match the editor again.
+func (js *journalScreen) reselectCurrent() {
+	for i, e := range js.entries {
+		if e.ID == js.current.ID && e.ID != "" {
+			js.list.Select(i)
+			return
+		}
+	}
+	js.list.UnselectAll()
+}
+
+// edited runs on every change in the editor: mark dirty and (re)start the autosave timer.
+func (js *journalScreen) edited() {
+	if js.loading {
+		return
+	}
+	js.app.touch()
+	js.dirty = true
+	setNote(js.status, lang.L("Saving…"), colorNameMuted)
+	js.stopTimer()
+	js.stopSave = js.app.cfg.Clock.AfterFunc(autosaveDelay, func() {
+		js.stopSave = nil
+		_ = js.save() // an error is shown in the status line
+	})
+}
+
+// stopTimer cancels a pending autosave.
+func (js *journalScreen) stopTimer() {
+	if js.stopSave != nil {
+		js.stopSave()
+		js.stopSave = nil
+	}
+}
+
+// flush saves now if anything is unsaved.
+func (js *journalScreen) flush() error {
+	js.stopTimer()
+	return js.save()
+}
+
+// discard forgets unsaved changes (only when the user chose to close anyway).
+func (js *journalScreen) discard() {
+	js.stopTimer()
+	js.dirty = false
+}
+
+// stop cancels timers when the screen goes away.
+func (js *journalScreen) stop() { js.stopTimer() }
+
+// save writes the editor to the vault if it changed. On failure the words stay in
+// the editor, the status line says what happened, and the entry stays dirty.
+func (js *journalScreen) save() error {
+	if !js.dirty {
+		return nil
+	}
+	r := js.current
+	r.Kind = journal.KindEntry
+	r.Title = js.title.Text
+	r.Body = js.body.Text
+	r.Tags = ParseTags(js.tags.Text)
+	blank := strings.TrimSpace(r.Title) == "" && strings.TrimSpace(r.Body) == "" && len(r.Tags) == 0
+	if blank && r.ID == "" {
+		js.dirty = false // nothing to keep yet
+		setNote(js.status, "", colorNameMuted)
+		return nil
+	}
+	var (
+		saved journal.Record
+		err   error
+	)
+	if r.ID == "" {
+		saved, err = js.vault.Create(r)
+	} else {
+		saved, err = js.vault.Update(r)
+	}
+	if err != nil {
+		if blank && errors.Is(err, journal.ErrInvalid) {
+			setNote(js.status, lang.L("An empty entry can't be saved. Type something, or delete it."), theme.ColorNameForeground)
+		} else {
+			setNote(js.status, saveErrorMessage(err), theme.ColorNameForeground)
+		}
+		return err
+	}
+	js.dirty = false
+	js.current = saved
+	js.deleteBtn.Enable()
+	js.remember(saved)
+	setNote(js.status, lang.L("Saved"), colorNameMuted)
+	return nil
+}
+
+// remember puts a saved record in the list: replaced where it was, or on top if new.
+func (js *journalScreen) remember(r journal.Record) {
+	for i, e := range js.entries {
+		if e.ID == r.ID {
+			js.entries[i] = r
+			js.list.RefreshItem(i)
+			return
+		}
+	}
+	js.entries = append([]journal.Record{r}, js.entries...)
+	js.list.Refresh()
+	js.loading = true // selecting the new row must not reload the editor
+	js.list.Select(0)
+	js.loading = false
+}
+
+// confirmDelete asks before deleting the open entry.
+func (js *journalScreen) confirmDelete() {
+	js.app.touch()
+	if js.current.ID == "" {
+		return
+	}
+	d := dialog.NewConfirm(lang.L("Delete this entry?"),
+		lang.L("It will be removed from your journal. This can't be undone."),
+		func(ok bool) {
+			if ok {
+				js.delete()
+			}
+		}, js.app.win)
+	d.SetConfirmText(lang.L("Delete"))
+	d.SetDismissText(lang.L("Keep it"))
+	d.Show()
+}
+
+// delete removes the open entry from the vault and the list.
+func (js *journalScreen) delete() {
+	id := js.current.ID
+	js.stopTimer()
+	if err := js.vault.Delete(id); err != nil {
+		dialog.ShowInformation(lang.L("Not deleted"), describeVaultError(err, js.app.cfg.DataDir), js.app.win)
+		return
+	}
+	for i, e := range js.entries {
+		if e.ID == id {
+			js.entries = append(js.entries[:i], js.entries[i+1:]...)
+			break
+		}
+	}
+	js.list.UnselectAll()
+	js.list.Refresh()
+	js.newDraft()
+	if len(js.entries) == 0 {
+		js.inited = false
+	}
+	js.showSplitOrEmpty()
+}
+
+// entryRow is one line in the entry list: title (or first line), date and tags.
+type entryRow struct {
+	widget.BaseWidget
+	title *widget.Label
+	meta  *widget.RichText
+}
+
+func newEntryRow() *entryRow {
+	r := &entryRow{
+		title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		meta:  newNote(""),
+	}
+	r.title.Truncation = fyne.TextTruncateEllipsis
+	r.meta.Wrapping = fyne.TextWrapOff
+	r.meta.Truncation = fyne.TextTruncateEllipsis
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *entryRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.New(tightVBox{}, r.title, r.meta))
+}
+
+// set shows rec in the row.
+func (r *entryRow) set(rec journal.Record) {
+	r.title.SetText(entryTitle(rec))
+	meta := formatShortDate(rec.Created)
+	if len(rec.Tags) > 0 {
+		meta += "  ·  " + strings.Join(rec.Tags, ", ")
+	}
+	setNote(r.meta, meta, colorNameMuted)
+}
+
+// entryTitle is the title, or the body's first line, or a gentle placeholder.
+func entryTitle(r journal.Record) string {
+	if t := strings.TrimSpace(r.Title); t != "" {
+		return t
+	}
+	for _, line := range strings.Split(r.Body, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			return line
+		}
+	}
+	return lang.L("Untitled")
+}
+
+// formatShortDate is the date in the list, e.g. "25 Nov 2026".
+func formatShortDate(t time.Time) string { return t.Local().Format("2 Jan 2006") }
+
+// formatLongDate is the date above the editor, e.g. "Wednesday 25 November 2026, 18:40".
+func formatLongDate(t time.Time) string { return t.Local().Format("Monday 2 January 2006, 15:04") }
+
+// tightVBox stacks its children with no gap (the list rows pad themselves).
+type tightVBox struct{}
+
+func (tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		m := o.MinSize()
+		s.Width = max(s.Width, m.Width)
+		s.Height += m.Height
+	}
+	return s.Subtract(fyne.NewSize(0, theme.Padding()*2))
+}
+
+func (tightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	overlap := theme.Padding() * 2
+	for _, o := range objs {
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h - overlap
+	}
+}
+
+// scaledText is the app's theme with larger text (for the entry title).
+type scaledText struct{ factor float32 }
+
+func (s scaledText) base() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
+
+func (s scaledText) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return s.base().Color(n, v)
+}
+func (s scaledText) Font(st fyne.TextStyle) fyne.Resource    { return s.base().Font(st) }
+func (s scaledText) Icon(n fyne.ThemeIconName) fyne.Resource { return s.base().Icon(n) }
+func (s scaledText) Size(n fyne.ThemeSizeName) float32 {
+	if n == theme.SizeNameText {
+		return s.base().Size(n) * s.factor
+	}
+	return s.base().Size(n)
+}

@@ -1,0 +1,172 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearth-app/hearth/journal"
+)
+
+// welcomeScreen is the first run: a short welcome, the "companion, not therapy" note,
+// creating a passphrase, and saving the recovery code.
+type welcomeScreen struct {
+	app  *App
+	root *fyne.Container
+	step fyne.Focusable // where focus goes on the current step
+
+	form     *passphraseForm
+	progress *widget.ProgressBarInfinite
+	working  *widget.Label
+	problem  *widget.RichText
+
+	// recovery step
+	code    *widget.Label
+	copyBtn *widget.Button
+	saved   *widget.Check
+	next    *widget.Button
+}
+
+func newWelcomeScreen(h *App) *welcomeScreen {
+	s := &welcomeScreen{app: h, root: container.NewStack()}
+	s.showIntro()
+	return s
+}
+
+func (s *welcomeScreen) content() fyne.CanvasObject { return s.root }
+
+func (s *welcomeScreen) focus() {
+	if s.step != nil && s.app.win != nil {
+		s.app.win.Canvas().Focus(s.step)
+	}
+}
+
+// setPage shows one step of the welcome.
+func (s *welcomeScreen) setPage(o fyne.CanvasObject) {
+	s.root.Objects = []fyne.CanvasObject{centredPage(o)}
+	s.root.Refresh()
+}
+
+// showIntro is the first page: who Hearth is for and what it is not.
+func (s *welcomeScreen) showIntro() {
+	begin := widget.NewButton(lang.L("Begin"), func() { s.app.touch(); s.showPassphrase() })
+	begin.Importance = widget.HighImportance
+	s.step = nil
+	s.setPage(container.NewVBox(
+		newHeading(lang.L("Welcome to Hearth")),
+		newParagraph(lang.X("welcome.body", "A quiet place to practise self-compassion: a private journal today, with guided practices and exercises to come. Everything you write is encrypted and stays on this computer.")),
+		newNote(lang.X("welcome.notTherapy", "Hearth is a practice companion, not therapy or a crisis service. If things feel like too much, the \"Need support?\" button at the top is always there.")),
+		container.NewHBox(layoutSpacer(), begin),
+	))
+}
+
+// showPassphrase asks for the passphrase that will lock the journal.
+func (s *welcomeScreen) showPassphrase() {
+	s.form = newPassphraseForm(lang.L("Create my journal"), s.create)
+	s.progress = widget.NewProgressBarInfinite()
+	s.progress.Stop()
+	s.progress.Hide()
+	s.working = widget.NewLabel(lang.L("Setting up your journal. This takes a moment…"))
+	s.working.Hide()
+	s.problem = newNote("")
+	back := widget.NewButton(lang.L("Back"), func() { s.showIntro() })
+	back.Importance = widget.LowImportance
+	s.step = s.form.pass
+	s.setPage(container.NewVBox(
+		newHeading(lang.L("Choose a passphrase")),
+		newParagraph(lang.X("welcome.passphrase", "Your journal is locked with a passphrase that only you know. Nobody else can read it, and nobody (not even Hearth's makers) can reset it for you.")),
+		s.form.root,
+		s.problem,
+		s.working, s.progress,
+		container.NewHBox(back, layoutSpacer(), s.form.submit),
+	))
+	s.focus()
+}
+
+// create makes the vault off the UI goroutine (key derivation takes a moment).
+func (s *welcomeScreen) create(pass string) {
+	s.app.touch()
+	s.form.setEnabled(false)
+	s.working.Show()
+	s.progress.Show()
+	s.progress.Start()
+	setNote(s.problem, "", colorNameMuted)
+	var (
+		v    *journal.Vault
+		code string
+		err  error
+	)
+	dir, opts := s.app.cfg.DataDir, s.app.cfg.VaultOptions
+	s.app.cfg.Background(func() {
+		v, code, err = journal.Create(dir, pass, opts...)
+	}, func() {
+		s.progress.Stop()
+		s.progress.Hide()
+		s.working.Hide()
+		if err != nil {
+			s.form.setEnabled(true)
+			setNote(s.problem, describeVaultError(err, dir), "foreground")
+			return
+		}
+		s.form.clear()
+		if s.app.stopped {
+			_ = v.Close()
+			return
+		}
+		s.app.vault = v // closed by Shutdown if Hearth quits on the next page
+		s.showRecoveryCode(code)
+	})
+}
+
+// showRecoveryCode shows the recovery code once and waits until the user says it is
+// saved.
+func (s *welcomeScreen) showRecoveryCode(code string) {
+	s.code = widget.NewLabelWithStyle(displayRecoveryCode(code), fyne.TextAlignCenter, fyne.TextStyle{Monospace: true, Bold: true})
+	s.code.SizeName = theme.SizeNameHeadingText
+	s.code.Selectable = true
+	s.copyBtn = widget.NewButtonWithIcon(lang.L("Copy"), theme.ContentCopyIcon(), nil)
+	s.copyBtn.OnTapped = func() {
+		s.app.touch()
+		s.app.fyne.Clipboard().SetContent(journal.FormatRecoveryCode(code))
+		s.copyBtn.SetText(lang.L("Copied"))
+	}
+	s.next = widget.NewButton(lang.L("Continue to my journal"), func() {
+		s.app.touch()
+		v := s.app.vault
+		s.app.unlocked(v)
+	})
+	s.next.Importance = widget.HighImportance
+	s.next.Disable()
+	s.saved = widget.NewCheck(lang.L("I've saved it somewhere safe"), func(on bool) {
+		s.app.touch()
+		if on {
+			s.next.Enable()
+		} else {
+			s.next.Disable()
+		}
+	})
+	s.step = nil
+	s.setPage(container.NewVBox(
+		newHeading(lang.L("Your recovery code")),
+		newParagraph(lang.X("welcome.recovery", "If you ever forget your passphrase, this code is the only other way into your journal. Write it down or print it, and keep it somewhere safe and private. Hearth won't show it again.")),
+		newCard(s.code),
+		container.NewHBox(layoutSpacer(), s.copyBtn, layoutSpacer()),
+		s.saved,
+		container.NewHBox(layoutSpacer(), s.next),
+	))
+}
+
+// displayRecoveryCode lays the grouped code out in lines of four groups, so it reads
+// easily and never needs to wrap mid-group.
+func displayRecoveryCode(code string) string {
+	groups := strings.FieldsFunc(journal.FormatRecoveryCode(code), func(r rune) bool { return r == '-' || r == ' ' })
+	var lines []string
+	for i := 0; i < len(groups); i += 4 {
+		lines = append(lines, strings.Join(groups[i:min(i+4, len(groups))], "  "))
+	}
+	return strings.Join(lines, "\n")
+}
