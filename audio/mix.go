@@ -165,7 +165,7 @@ func (m *Mix) Stream(samples [][2]float64) (n int, ok bool) {
 		}
 		if m.level != want {
 			// End the chunk exactly where the fade completes.
-			k = min(k, int(math.Ceil(math.Abs(want-m.level)*fadeLen)))
+			k = min(k, int(math.Ceil(math.Abs(want-m.level)*fadeLen-1e-6)))
 		}
 		m.render(samples[n:n+k], want)
 		n += k
@@ -233,8 +233,8 @@ func (m *Mix) render(out [][2]float64, want float64) {
 		fi := float64(i + 1)
 		gv, gb, gl := g0[0]+dg[0]*fi, g0[1]+dg[1]*fi, g0[2]+dg[2]*fi
 		if level != want {
-			level += step
-			if (step > 0 && level > want) || (step < 0 && level < want) {
+			level = m.level + step*fi
+			if (step > 0 && level > want-1e-9) || (step < 0 && level < want+1e-9) {
 				level = want
 			}
 		}
