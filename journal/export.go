@@ -335,7 +335,10 @@ func markdown(r *Record) []byte {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		fmt.Fprintf(&b, "\n## %s\n\n%s\n", oneLine(k), r.Fields[k])
+		if !bytes.HasSuffix(b.Bytes(), []byte("\n\n")) {
+			b.WriteByte('\n')
+		}
+		fmt.Fprintf(&b, "## %s\n\n%s\n", oneLine(k), r.Fields[k])
 	}
 	return b.Bytes()
 }

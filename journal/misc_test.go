@@ -34,9 +34,9 @@ func TestRecoveryCodeFormat(t *testing.T) {
 		{"7K3MQ9TXO123456789ABCDEFGHJKMNPQ", canon, true}, // O typed for 0
 		{"7K3MQ9TX0I23456789ABCDEFGHJKMNPQ", canon, true}, // I typed for 1
 		{"7K3MQ9TX0l23456789ABCDEFGHJKMNPQ", canon, true}, // l typed for 1
-		{"7K3MQ9TX0123456789ABCDEFGHJKMNP", "", false},   // short
-		{canon + "Q", "", false},                         // long
-		{"7K3MQ9TX0123456789ABCDEFGHJKMNPU", "", false},  // U is not used
+		{"7K3MQ9TX0123456789ABCDEFGHJKMNP", "", false},    // short
+		{canon + "Q", "", false},                          // long
+		{"7K3MQ9TX0123456789ABCDEFGHJKMNPU", "", false},   // U is not used
 		{"7K3MQ9TX0123456789ABCDEFGHJKMNPé", "", false},
 		{"", "", false},
 	} {
