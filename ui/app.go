@@ -319,3 +319,14 @@ func (h *App) addCanvasShortcuts() {
 func shortcut(k fyne.KeyName) *desktop.CustomShortcut {
 	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
 }
+
+// focus gives obj the keyboard focus once the current event is handled. Deferring
+// matters: a page opened by pressing Space on a button would otherwise receive that
+// same Space as typed text.
+func (h *App) focus(obj fyne.Focusable) {
+	fyne.Do(func() {
+		if h.win != nil && !h.stopped {
+			h.win.Canvas().Focus(obj)
+		}
+	})
+}

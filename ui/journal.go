@@ -37,6 +37,7 @@ type journalScreen struct {
 	body      *widget.Entry
 	status    *widget.RichText
 	deleteBtn *widget.Button
+	start     *widget.Button // "Start writing" in the empty state
 
 	root   *fyne.Container
 	split  fyne.CanvasObject
@@ -64,11 +65,12 @@ func newJournalScreen(h *App, v *journal.Vault) (*journalScreen, error) {
 func (js *journalScreen) content() fyne.CanvasObject { return js.root }
 
 func (js *journalScreen) focus() {
-	if js.app.win == nil || js.split == nil || !js.split.Visible() {
-		return
-	}
-	if js.current.ID == "" {
-		js.app.win.Canvas().Focus(js.body)
+	switch {
+	case js.app.win == nil:
+	case js.empty.Visible():
+		js.app.focus(js.start) // Space starts writing
+	case js.current.ID == "":
+		js.app.focus(js.body)
 	}
 }
 
@@ -115,12 +117,12 @@ func (js *journalScreen) build() {
 	split.Offset = 0.3
 	js.split = split
 
-	start := widget.NewButtonWithIcon(lang.L("Start writing"), theme.DocumentCreateIcon(), js.app.NewEntry)
-	start.Importance = widget.HighImportance
+	js.start = widget.NewButtonWithIcon(lang.L("Start writing"), theme.DocumentCreateIcon(), js.app.NewEntry)
+	js.start.Importance = widget.HighImportance
 	js.empty = centredPage(container.NewVBox(
 		newHeading(lang.L("This is your space")),
 		newParagraph(lang.X("journal.empty", "Nothing here yet, and that's fine. When you're ready, you might write a few words about how today feels. Only you can read it.")),
-		container.NewHBox(layoutSpacer(), start),
+		container.NewHBox(layoutSpacer(), js.start),
 	))
 	js.root = container.NewStack(js.split, js.empty)
 }
@@ -146,7 +148,7 @@ func (js *journalScreen) newEntry() {
 	js.list.UnselectAll()
 	js.newDraft()
 	js.showSplitOrEmpty()
-	js.app.win.Canvas().Focus(js.body)
+	js.app.focus(js.body)
 }
 
 // newDraft puts an empty, unsaved entry in the editor.

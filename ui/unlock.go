@@ -40,7 +40,7 @@ func (s *unlockScreen) content() fyne.CanvasObject { return s.root }
 
 func (s *unlockScreen) focus() {
 	if s.step != nil && s.app.win != nil {
-		s.app.win.Canvas().Focus(s.step)
+		s.app.focus(s.step)
 	}
 }
 

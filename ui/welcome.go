@@ -41,7 +41,7 @@ func (s *welcomeScreen) content() fyne.CanvasObject { return s.root }
 
 func (s *welcomeScreen) focus() {
 	if s.step != nil && s.app.win != nil {
-		s.app.win.Canvas().Focus(s.step)
+		s.app.focus(s.step)
 	}
 }
 
@@ -55,13 +55,14 @@ func (s *welcomeScreen) setPage(o fyne.CanvasObject) {
 func (s *welcomeScreen) showIntro() {
 	begin := widget.NewButton(lang.L("Begin"), func() { s.app.touch(); s.showPassphrase() })
 	begin.Importance = widget.HighImportance
-	s.step = nil
+	s.step = begin // Space begins
 	s.setPage(container.NewVBox(
 		newHeading(lang.L("Welcome to Hearth")),
 		newParagraph(lang.X("welcome.body", "A quiet place to practise self-compassion: a private journal today, with guided practices and exercises to come. Everything you write is encrypted and stays on this computer.")),
 		newNote(lang.X("welcome.notTherapy", "Hearth is a practice companion, not therapy or a crisis service. If things feel like too much, the \"Need support?\" button at the top is always there.")),
 		container.NewHBox(layoutSpacer(), begin),
 	))
+	s.focus()
 }
 
 // showPassphrase asks for the passphrase that will lock the journal.
@@ -149,7 +150,7 @@ func (s *welcomeScreen) showRecoveryCode(code string) {
 			s.next.Disable()
 		}
 	})
-	s.step = nil
+	s.step = s.saved // Space ticks the box, Tab moves on to Continue
 	s.setPage(container.NewVBox(
 		newHeading(lang.L("Your recovery code")),
 		newParagraph(lang.X("welcome.recovery", "If you ever forget your passphrase, this code is the only other way into your journal. Write it down or print it, and keep it somewhere safe and private. Hearth won't show it again.")),
@@ -158,6 +159,7 @@ func (s *welcomeScreen) showRecoveryCode(code string) {
 		s.saved,
 		container.NewHBox(layoutSpacer(), s.next),
 	))
+	s.focus()
 }
 
 // displayRecoveryCode lays the grouped code out in lines of four groups, so it reads

@@ -1,0 +1,305 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/hearth-app/hearth/journal"
+)
+
+// TestDesktopSmoke builds the real binary (without the migrated_fynedo tag, so Fyne
+// reports any widget touched off the UI goroutine), runs it on a virtual X server and
+// goes through first run with the keyboard: passphrase, recovery code, a journal
+// entry, quit. Then it checks the entry is in the vault, that a second instance says
+// "already open" (exit code 4), and that Fyne never logged a threading error.
+//
+// It needs Xvfb, xdotool and ImageMagick's import (make deps-test installs them). It
+// skips only when they are missing and $CI is unset. Set HEARTH_SMOKE_SCREENSHOT=FILE
+// to keep the screenshot.
+func TestDesktopSmoke(t *testing.T) {
+	for _, tool := range []string{"Xvfb", "xdotool", "import"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			if os.Getenv("CI") == "" {
+				t.Skipf("%s is not installed (apt install xvfb xdotool imagemagick); skipping the real-window smoke test", tool)
+			}
+			t.Fatalf("%s is not installed, and CI must run the real-window smoke test", tool)
+		}
+	}
+	tmp := t.TempDir()
+	bin := filepath.Join(tmp, "hearth")
+	buildStart := time.Now()
+	build := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	t.Logf("built the app in %v", time.Since(buildStart).Round(time.Millisecond))
+
+	display := startXvfb(t)
+	t.Logf("Xvfb on %s", display)
+	env := append(os.Environ(),
+		"DISPLAY="+display,
+		"LANG=en_US.UTF-8",
+		"XDG_CONFIG_HOME="+filepath.Join(tmp, "config"), // Fyne preferences
+		"XDG_DATA_HOME="+filepath.Join(tmp, "share"),
+		"HOME="+tmp,
+	)
+	dataDir := filepath.Join(tmp, "data")
+	xdo := func(args ...string) string {
+		t.Helper()
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, "xdotool", args...)
+		cmd.Env = env
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("xdotool %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		return strings.TrimSpace(string(out))
+	}
+
+	// Cold start: process start to window on screen.
+	app := startApp(t, bin, env, dataDir)
+	started := time.Now()
+	win := xdo("search", "--sync", "--onlyvisible", "--name", "^Hearth$")
+	t.Logf("cold start to window: %v", time.Since(started).Round(time.Millisecond))
+	win = strings.Fields(win)[0]
+
+	// A second instance shows "Hearth is already open" and exits with code 4.
+	second := startApp(t, bin, env, dataDir)
+	waitFor(t, 15*time.Second, "the second instance's window", func() bool {
+		cmd := exec.Command("xdotool", "search", "--onlyvisible", "--name", "^Hearth$")
+		cmd.Env = env
+		out, _ := cmd.Output()
+		return len(strings.Fields(string(out))) >= 2
+	})
+	if err := second.cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	if code := second.wait(t, 10*time.Second); code != exitInUse {
+		t.Errorf("second instance exit code = %d, want %d\n%s", code, exitInUse, second.output())
+	}
+
+	// First run by keyboard. Real key derivation (Argon2id) runs off the UI goroutine.
+	const pass = "smoke test quiet harbour"
+	xdo("windowfocus", "--sync", win)
+	time.Sleep(300 * time.Millisecond)
+	xdo("key", "space") // Begin
+	time.Sleep(300 * time.Millisecond)
+	xdo("type", "--delay", "5", pass)
+	xdo("key", "Return")
+	xdo("type", "--delay", "5", pass)
+	xdo("key", "Return") // Create my journal
+	waitFor(t, 20*time.Second, "the vault to be created", func() bool {
+		ok, _ := journal.Exists(dataDir)
+		return ok
+	})
+	time.Sleep(800 * time.Millisecond)  // the recovery code page
+	xdo("key", "space", "Tab", "space") // tick "I've saved it", then Continue
+	time.Sleep(400 * time.Millisecond)
+	xdo("key", "space") // Start writing
+	time.Sleep(300 * time.Millisecond)
+	const words = "Written in the smoke test"
+	xdo("type", "--delay", "5", words)
+	time.Sleep(1500 * time.Millisecond) // autosave after a second
+
+	shot := filepath.Join(tmp, "shot.png")
+	if out, err := exec.Command("import", "-display", display, "-window", "root", shot).CombinedOutput(); err != nil {
+		t.Fatalf("import: %v\n%s", err, out)
+	}
+	checkScreenshot(t, shot)
+	if keep := os.Getenv("HEARTH_SMOKE_SCREENSHOT"); keep != "" { // to look at it
+		if data, err := os.ReadFile(shot); err == nil {
+			_ = os.WriteFile(keep, data, 0o644)
+		}
+	}
+
+	xdo("key", "ctrl+q")
+	if code := app.wait(t, 15*time.Second); code != 0 {
+		t.Errorf("exit code after Ctrl+Q = %d, want 0", code)
+	}
+	for _, p := range []*process{app, second} {
+		if out := p.output(); strings.Contains(out, "Error in Fyne call thread") {
+			t.Errorf("Fyne reported a call from the wrong goroutine:\n%s", out)
+		}
+	}
+
+	v, err := journal.Open(dataDir, pass)
+	if err != nil {
+		t.Fatalf("open the vault the app made: %v\napp output:\n%s", err, app.output())
+	}
+	defer v.Close()
+	rs, err := v.List(journal.Query{Kinds: []journal.Kind{journal.KindEntry}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) != 1 || rs[0].Body != words {
+		t.Errorf("entries in the vault = %d (want 1 with the typed words)", len(rs))
+	}
+}
+
+// startXvfb starts a virtual X server on a free display and returns ":N".
+func startXvfb(t *testing.T) string {
+	t.Helper()
+	for n := 40 + os.Getpid()%50; n < 200; n++ {
+		if exists(fmt.Sprintf("/tmp/.X11-unix/X%d", n)) || exists(fmt.Sprintf("/tmp/.X%d-lock", n)) {
+			continue
+		}
+		display := fmt.Sprintf(":%d", n)
+		cmd := exec.Command("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+		if err := cmd.Start(); err != nil {
+			t.Fatalf("start Xvfb: %v", err)
+		}
+		exited := make(chan struct{})
+		go func() { _ = cmd.Wait(); close(exited) }()
+		deadline := time.Now().Add(10 * time.Second)
+		for time.Now().Before(deadline) {
+			select {
+			case <-exited: // lost a race for this display: try the next one
+				deadline = time.Time{}
+				continue
+			default:
+			}
+			probe := exec.Command("xdotool", "getdisplaygeometry")
+			probe.Env = append(os.Environ(), "DISPLAY="+display)
+			if probe.Run() == nil {
+				t.Cleanup(func() {
+					_ = cmd.Process.Kill()
+					<-exited
+				})
+				return display
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		_ = cmd.Process.Kill()
+		<-exited
+	}
+	t.Fatal("found no free X display for Xvfb")
+	return ""
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// process is a running app with its combined output.
+type process struct {
+	cmd  *exec.Cmd
+	mu   sync.Mutex
+	out  bytes.Buffer
+	done chan struct{}
+	err  error
+}
+
+func (p *process) Write(b []byte) (int, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.out.Write(b)
+}
+
+func (p *process) output() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.out.String()
+}
+
+func startApp(t *testing.T, bin string, env []string, dataDir string) *process {
+	t.Helper()
+	p := &process{done: make(chan struct{})}
+	p.cmd = exec.Command(bin, "--data-dir", dataDir)
+	p.cmd.Env = env
+	p.cmd.Stdout, p.cmd.Stderr = p, p
+	if err := p.cmd.Start(); err != nil {
+		t.Fatalf("start app: %v", err)
+	}
+	go func() { p.err = p.cmd.Wait(); close(p.done) }()
+	t.Cleanup(func() {
+		select {
+		case <-p.done:
+		default:
+			_ = p.cmd.Process.Kill()
+			<-p.done
+		}
+	})
+	return p
+}
+
+// wait waits for the app to exit and returns its exit code.
+func (p *process) wait(t *testing.T, d time.Duration) int {
+	t.Helper()
+	select {
+	case <-p.done:
+	case <-time.After(d):
+		t.Fatalf("the app did not exit within %v; output:\n%s", d, p.output())
+	}
+	var ee *exec.ExitError
+	if errors.As(p.err, &ee) {
+		return ee.ExitCode()
+	}
+	if p.err != nil {
+		t.Fatalf("wait: %v", p.err)
+	}
+	return 0
+}
+
+func waitFor(t *testing.T, d time.Duration, what string, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(d)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out after %v waiting for %s", d, what)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// checkScreenshot fails if the screen is blank: it must have many colours, and
+// Hearth's background (light or dark) must be the most common one.
+func checkScreenshot(t *testing.T, path string) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatalf("decode screenshot: %v", err)
+	}
+	counts := map[[3]uint8]int{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 2 {
+		for x := b.Min.X; x < b.Max.X; x += 2 {
+			counts[rgb8(img, x, y)]++
+		}
+	}
+	if len(counts) < 16 {
+		t.Errorf("screenshot has only %d colours: the window looks blank", len(counts))
+	}
+	total := 0
+	for _, n := range counts {
+		total += n
+	}
+	hearth := counts[[3]uint8{0x1d, 0x20, 0x22}] + counts[[3]uint8{0xfa, 0xf6, 0xf0}]
+	if hearth*20 < total {
+		t.Errorf("Hearth's background colour covers only %d of %d sampled pixels: is the theme applied?", hearth, total)
+	}
+	t.Logf("screenshot: %d distinct colours", len(counts))
+}
+
+func rgb8(img image.Image, x, y int) [3]uint8 {
+	r, g, b, _ := img.At(x, y).RGBA()
+	return [3]uint8{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8)}
+}
