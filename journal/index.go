@@ -1,8 +1,10 @@
 package journal
 
 import (
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -94,7 +96,7 @@ func (ix *index) remove(id string) {
 }
 
 // query returns copies of the records matching q whose text contains
-// every folded word.
+// every folded word. Large scans are split across CPUs.
 func (ix *index) query(q Query, words []string) []Record {
 	var tags []string
 	for _, t := range q.Tags {
@@ -102,31 +104,56 @@ func (ix *index) query(q Query, words []string) []Record {
 			tags = append(tags, f)
 		}
 	}
-	var out []Record
-	for _, e := range ix.order {
+	match := func(e *indexEntry) bool {
 		r := &e.rec
-		if !q.To.IsZero() && !r.Created.Before(q.To) {
-			continue
+		return (q.To.IsZero() || r.Created.Before(q.To)) &&
+			(q.From.IsZero() || !r.Created.Before(q.From)) &&
+			(len(q.Kinds) == 0 || containsKind(q.Kinds, r.Kind)) &&
+			hasAllTags(e.tags, tags) &&
+			containsAll(e.text, words)
+	}
+	var hits []*indexEntry
+	workers := runtime.GOMAXPROCS(0)
+	if len(words) == 0 || len(ix.order) < parallelScanMin || workers < 2 {
+		for _, e := range ix.order {
+			if match(e) {
+				hits = append(hits, e)
+				if q.Limit > 0 && len(hits) >= q.Limit {
+					break
+				}
+			}
 		}
-		if !q.From.IsZero() && r.Created.Before(q.From) {
-			break // order is newest first: everything after is older still
+	} else {
+		parts := make([][]*indexEntry, workers)
+		var wg sync.WaitGroup
+		chunk := (len(ix.order) + workers - 1) / workers
+		for w := range workers {
+			lo, hi := w*chunk, min((w+1)*chunk, len(ix.order))
+			wg.Go(func() {
+				for _, e := range ix.order[lo:hi] {
+					if match(e) {
+						parts[w] = append(parts[w], e)
+					}
+				}
+			})
 		}
-		if len(q.Kinds) > 0 && !containsKind(q.Kinds, r.Kind) {
-			continue
+		wg.Wait()
+		for _, p := range parts {
+			hits = append(hits, p...)
 		}
-		if !hasAllTags(e.tags, tags) {
-			continue
+		if q.Limit > 0 && len(hits) > q.Limit {
+			hits = hits[:q.Limit]
 		}
-		if !containsAll(e.text, words) {
-			continue
-		}
-		out = append(out, clone(*r))
-		if q.Limit > 0 && len(out) >= q.Limit {
-			break
-		}
+	}
+	out := make([]Record, len(hits))
+	for i, e := range hits {
+		out[i] = clone(e.rec)
 	}
 	return out
 }
+
+// parallelScanMin is the index size from which a text search uses all CPUs.
+const parallelScanMin = 2000
 
 func containsKind(kinds []Kind, k Kind) bool {
 	for _, x := range kinds {
@@ -202,45 +229,84 @@ func searchWords(text string) []string {
 // fold makes text case- and accent-insensitive: compatibility
 // decomposition, combining marks dropped, lower case, and a few letters
 // that do not decompose (ß, ø, æ, œ, ł, đ, ı) spelled out in ASCII.
+// ASCII is handled byte by byte and the Latin-1 and Latin Extended letters
+// through a precomputed table, since fold runs over every record at Open.
 func fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s // already folded: share the string
+	}
+	b := make([]byte, i, len(s)+8)
+	copy(b, s[:i])
+	var scratch []byte
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r < foldTableEnd {
+			b = append(b, foldTable[r-utf8.RuneSelf]...)
+			continue
+		}
+		scratch = norm.NFKD.AppendString(scratch[:0], string(r))
+		b = appendFoldedDecomposed(b, scratch)
 	}
-	if ascii {
-		return strings.ToLower(s)
-	}
-	d := norm.NFKD.String(s)
-	var sb strings.Builder
-	sb.Grow(len(d))
-	for _, r := range d {
+	return string(b)
+}
+
+// appendFoldedDecomposed appends already-decomposed text d, lower-cased,
+// without combining marks.
+func appendFoldedDecomposed(b, d []byte) []byte {
+	for _, r := range string(d) {
 		if unicode.Is(unicode.Mn, r) {
 			continue
 		}
 		r = unicode.ToLower(r)
 		switch r {
 		case 'ß':
-			sb.WriteString("ss")
+			b = append(b, "ss"...)
 		case 'æ':
-			sb.WriteString("ae")
+			b = append(b, "ae"...)
 		case 'œ':
-			sb.WriteString("oe")
+			b = append(b, "oe"...)
 		case 'ø':
-			sb.WriteByte('o')
+			b = append(b, 'o')
 		case 'ł':
-			sb.WriteByte('l')
+			b = append(b, 'l')
 		case 'đ', 'ð':
-			sb.WriteByte('d')
+			b = append(b, 'd')
 		case 'ı':
-			sb.WriteByte('i')
+			b = append(b, 'i')
 		default:
-			sb.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 		}
 	}
-	return sb.String()
+	return b
 }
+
+// foldTableEnd bounds foldTable: U+0080 up to the end of the combining
+// diacritical marks block (Latin-1, Latin Extended-A/B, IPA, modifiers,
+// combining marks).
+const foldTableEnd = 0x370
+
+// foldTable holds the folded form of each rune from U+0080 to
+// foldTableEnd. It is computed once and never changed.
+var foldTable = func() []string {
+	t := make([]string, foldTableEnd-utf8.RuneSelf)
+	for r := rune(utf8.RuneSelf); r < foldTableEnd; r++ {
+		t[r-utf8.RuneSelf] = string(appendFoldedDecomposed(nil, norm.NFKD.AppendString(nil, string(r))))
+	}
+	return t
+}()
 
 func trimSpace(s string) string { return strings.TrimSpace(s) }

@@ -154,58 +154,72 @@ func openUnlocked(dir string, env *envelope, dek []byte, o options) (*Vault, err
 
 // loadIndex decrypts every current record into the in-memory index.
 // Records that fail to open are noted as damaged rather than failing the
-// whole vault, so one bad value never hides the rest.
+// whole vault, so one bad value never hides the rest. Reading from Badger
+// and decrypting overlap: batches of raw values go to one worker per CPU.
 func (v *Vault) loadIndex() error {
 	type raw struct{ key, val []byte }
-	var raws []raw
+	type result struct {
+		entries []*indexEntry
+		bad     []string
+	}
+	workers := min(runtime.GOMAXPROCS(0), 4)
+	batches := make(chan []raw, workers)
+	results := make(chan result, workers)
+	for range workers {
+		go func() {
+			var res result
+			for batch := range batches {
+				for _, rw := range batch {
+					id := string(rw.key[len(recordPrefix):])
+					r, err := unsealRecord(v.aead, rw.key, rw.val, id)
+					if err != nil {
+						res.bad = append(res.bad, id)
+						continue
+					}
+					res.entries = append(res.entries, newIndexEntry(r))
+				}
+			}
+			results <- res
+		}()
+	}
+	const batchSize = 256
 	err := v.db.View(func(txn *badger.Txn) error {
 		it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, PrefetchSize: 64, Prefix: []byte(recordPrefix)})
 		defer it.Close()
+		batch := make([]raw, 0, batchSize)
 		for it.Rewind(); it.Valid(); it.Next() {
 			item := it.Item()
 			val, err := item.ValueCopy(nil)
 			if err != nil {
 				return err
 			}
-			raws = append(raws, raw{key: item.KeyCopy(nil), val: val})
+			batch = append(batch, raw{key: item.KeyCopy(nil), val: val})
+			if len(batch) == batchSize {
+				batches <- batch
+				batch = make([]raw, 0, batchSize)
+			}
+		}
+		if len(batch) > 0 {
+			batches <- batch
 		}
 		return nil
 	})
+	close(batches)
+	var entries []*indexEntry
+	bad := map[string]string{}
+	for range workers {
+		res := <-results
+		entries = append(entries, res.entries...)
+		for _, id := range res.bad {
+			bad[id] = "record"
+		}
+	}
 	if err != nil {
 		return damaged("database", err)
 	}
-	entries := make([]*indexEntry, len(raws))
-	bad := make([]string, len(raws))
-	workers := min(runtime.GOMAXPROCS(0), 4)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(raws); i += workers {
-				id := string(raws[i].key[len(recordPrefix):])
-				r, err := unsealRecord(v.aead, raws[i].key, raws[i].val, id)
-				raws[i].val = nil
-				if err != nil {
-					bad[i] = id
-					continue
-				}
-				entries[i] = newIndexEntry(r)
-			}
-		}()
-	}
-	wg.Wait()
-	v.idx = newIndex(len(raws))
-	v.bad = map[string]string{}
-	good := entries[:0]
-	for i, e := range entries {
-		if e != nil {
-			good = append(good, e)
-		} else {
-			v.bad[bad[i]] = "record"
-		}
-	}
-	v.idx.bulkLoad(good)
+	v.idx = newIndex(len(entries))
+	v.idx.bulkLoad(entries)
+	v.bad = bad
 	return nil
 }
 
