@@ -74,7 +74,7 @@ func SessionForPractice(p *resources.Practice, o Options, pacer Pacer) (*Session
 
 // AvailableLengths returns the lengths (in whole minutes, from p.Lengths) at which the
 // practice can be played with its bells, and its natural length when it plays a
-// single recording.
+// single recording (rounded, at least 1).
 func AvailableLengths(p *resources.Practice, o Options) ([]int, error) {
 	if p.Kind != resources.KindGuided {
 		return append([]int(nil), p.Lengths...), nil
@@ -85,7 +85,7 @@ func AvailableLengths(p *resources.Practice, o Options) ([]int, error) {
 		return nil, err
 	}
 	if p.Audio != "" {
-		return []int{int((s.Duration() + 30*time.Second) / time.Minute)}, nil
+		return []int{max(1, int((s.Duration()+30*time.Second)/time.Minute))}, nil
 	}
 	var out []int
 	for _, m := range p.Lengths {

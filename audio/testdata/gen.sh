@@ -31,3 +31,8 @@ printf 'This is not audio, just words in a file.\n' > not-audio.txt
 { head -c 200 tone-22k-mono.ogg; yes 'garbage' | head -c 3000; } > corrupt.ogg
 { head -c 100 tone-22k-mono.flac; yes 'garbage' | head -c 3000; } > corrupt.flac
 { printf 'ID3\003\000\000\000\000\000\000'; yes 'garbage' | head -c 3000; } > corrupt.mp3
+
+# The test pack's recordings are copies of two fixtures.
+mkdir -p pack/audio
+cp tone-22k-mono.ogg pack/audio/step.ogg
+cp tone-44k-stereo.mp3 pack/audio/whole.mp3

@@ -1,0 +1,102 @@
+package audio
+
+import (
+	"errors"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/hearth-app/hearth/resources"
+)
+
+func loadTestPack(t *testing.T) *resources.Pack {
+	t.Helper()
+	pk, err := resources.LoadPack(os.DirFS("testdata/pack"))
+	if err != nil {
+		t.Fatalf("loading the test pack: %v", err)
+	}
+	return pk
+}
+
+func TestSessionForPackPractice(t *testing.T) {
+	pk := loadTestPack(t)
+	p := pk.Practice("audio-test-steps")
+	if p == nil {
+		t.Fatal("practice missing from the test pack")
+	}
+	lengths, err := AvailableLengths(p, Options{})
+	if err != nil || len(lengths) != 3 {
+		t.Fatalf("AvailableLengths = %v, %v", lengths, err)
+	}
+	s, err := SessionForPractice(p, Options{Length: 2 * time.Minute}, DefaultPacer())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Len() != Samples(2*time.Minute) {
+		t.Fatalf("Len %d", s.Len())
+	}
+	steps := s.Steps()
+	if len(steps) != 2 || !steps[0].Voiced || steps[1].Voiced {
+		t.Fatalf("steps %+v", steps)
+	}
+	if steps[0].SpeechEnd-steps[0].Start != 22050 {
+		t.Errorf("the recorded step lasts %d samples, want the clip's 22050", steps[0].SpeechEnd-steps[0].Start)
+	}
+	out := pullMix(t, s, Volumes{100, 0, 0})
+	if r := rms(out[steps[0].Start+1000 : steps[0].SpeechEnd-1000]); r < 0.3 {
+		t.Errorf("clip RMS %.3f: the pack's clip did not play", r)
+	}
+}
+
+func TestSessionForWholeRecording(t *testing.T) {
+	p := loadTestPack(t).Practice("audio-test-whole")
+	s, err := SessionForPractice(p, Options{Length: 10 * time.Minute}, DefaultPacer())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := openFixture(t, "tone-44k-stereo.mp3")
+	if want := Samples(leadInBells) + c.Len() + Samples(tailBells); s.Len() != want {
+		t.Fatalf("Len %d, want lead-in + recording + tail = %d", s.Len(), want)
+	}
+	if l, err := AvailableLengths(p, Options{}); err != nil || len(l) != 1 || l[0] != 1 {
+		t.Fatalf("AvailableLengths = %v, %v (a short recording counts as 1 minute)", l, err)
+	}
+}
+
+func TestBuiltinPracticesBuild(t *testing.T) {
+	pk, err := resources.Builtin()
+	if err != nil {
+		t.Skipf("built-in content does not load yet: %v", err)
+	}
+	if len(pk.Practices) == 0 {
+		t.Skip("no built-in practices yet")
+	}
+	for i := range pk.Practices {
+		p := &pk.Practices[i]
+		t.Run(p.ID, func(t *testing.T) {
+			lengths, err := AvailableLengths(p, Options{})
+			if err != nil {
+				t.Fatalf("AvailableLengths: %v", err)
+			}
+			for _, m := range lengths {
+				s, err := SessionForPractice(p, Options{Length: time.Duration(m) * time.Minute}, DefaultPacer())
+				if err != nil {
+					t.Fatalf("%d min: %v", m, err)
+				}
+				if s.Len() != Samples(time.Duration(m)*time.Minute) {
+					t.Errorf("%d min: Len %d", m, s.Len())
+				}
+				if p.Kind == resources.KindGuided && len(s.Steps()) != len(p.Steps) {
+					t.Errorf("%d steps built from %d", len(s.Steps()), len(p.Steps))
+				}
+			}
+		})
+	}
+}
+
+func TestUnknownKind(t *testing.T) {
+	_, err := SessionForPractice(&resources.Practice{ID: "x", Kind: "dance"}, Options{}, DefaultPacer())
+	if err == nil || errors.Is(err, ErrTooLong) {
+		t.Fatalf("unknown kind: %v", err)
+	}
+}
