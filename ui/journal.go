@@ -81,7 +81,7 @@ func (js *journalScreen) build() {
 		func() fyne.CanvasObject { return newEntryRow() },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id < len(js.entries) {
-				o.(*entryRow).set(js.entries[id])
+				o.(*entryRow).set(js.entries[id], js.app.cfg.Clock.Now())
 			}
 		},
 	)
@@ -278,6 +278,7 @@ func (js *journalScreen) save() error {
 	}
 	js.dirty = false
 	js.current = saved
+	setNote(js.date, formatLongDate(saved.Created), colorNameMuted)
 	js.deleteBtn.Enable()
 	js.remember(saved)
 	setNote(js.status, lang.L("Saved"), colorNameMuted)
@@ -365,9 +366,9 @@ func (r *entryRow) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // set shows rec in the row.
-func (r *entryRow) set(rec journal.Record) {
+func (r *entryRow) set(rec journal.Record, now time.Time) {
 	r.title.SetText(entryTitle(rec))
-	meta := formatShortDate(rec.Created)
+	meta := formatShortDate(rec.Created, now)
 	if len(rec.Tags) > 0 {
 		meta += "  ·  " + strings.Join(rec.Tags, ", ")
 	}
@@ -376,19 +377,34 @@ func (r *entryRow) set(rec journal.Record) {
 
 // entryTitle is the title, or the body's first line, or a gentle placeholder.
 func entryTitle(r journal.Record) string {
-	if t := strings.TrimSpace(r.Title); t != "" {
+	if t := strings.Join(strings.Fields(r.Title), " "); t != "" {
 		return t
 	}
 	for _, line := range strings.Split(r.Body, "\n") {
-		if line = strings.TrimSpace(line); line != "" {
+		if line = strings.Join(strings.Fields(line), " "); line != "" {
 			return line
 		}
 	}
 	return lang.L("Untitled")
 }
 
-// formatShortDate is the date in the list, e.g. "25 Nov 2026".
-func formatShortDate(t time.Time) string { return t.Local().Format("2 Jan 2006") }
+// formatShortDate is the date in the list: "Today, 18:40", "Yesterday, 09:12",
+// "Mon 23 Nov" this year, else "23 Nov 2025".
+func formatShortDate(t, now time.Time) string {
+	t, now = t.Local(), now.Local()
+	y, m, d := t.Date()
+	ny, nm, nd := now.Date()
+	py, pm, pd := now.AddDate(0, 0, -1).Date()
+	switch {
+	case y == ny && m == nm && d == nd:
+		return lang.L("Today, {{.Time}}", map[string]any{"Time": t.Format("15:04")})
+	case y == py && m == pm && d == pd:
+		return lang.L("Yesterday, {{.Time}}", map[string]any{"Time": t.Format("15:04")})
+	case y == ny:
+		return t.Format("Mon 2 Jan")
+	}
+	return t.Format("2 Jan 2006")
+}
 
 // formatLongDate is the date above the editor, e.g. "Wednesday 25 November 2026, 18:40".
 func formatLongDate(t time.Time) string { return t.Local().Format("Monday 2 January 2006, 15:04") }

@@ -209,7 +209,7 @@ func showAbout(w fyne.Window, version string) {
 		lang.X("about.body", "A private companion for Compassion Focused Therapy practice. Everything you write is encrypted and stays on this computer.") + "\n\n" +
 		lang.X("about.notTherapy", "Hearth is a practice companion, not therapy and not a crisis service."))
 	text.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(lang.L("About Hearth"), lang.L("Close"), container.NewGridWrap(fyne.NewSize(420, 150), text), w)
+	d := dialog.NewCustom(lang.L("About Hearth"), lang.L("Close"), dialogBody(text, w, 420), w)
 	d.Show()
 }
 

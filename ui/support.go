@@ -27,25 +27,39 @@ func supportContent() fyne.CanvasObject {
 
 // showSupport opens the calm support dialog over w.
 func showSupport(w fyne.Window) {
-	body := container.New(fixedWidth{width: 460}, supportContent())
-	d := dialog.NewCustom(lang.L("Need support?"), lang.L("Close"), body, w)
+	d := dialog.NewCustom(lang.L("Need support?"), lang.L("Close"), dialogBody(supportContent(), w, 460), w)
 	d.Show()
 }
 
-// fixedWidth gives its children a fixed width (so wrapped text in a dialog has a
-// sensible measure) and the height they need at that width.
-type fixedWidth struct{ width float32 }
-
-func (f fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var h float32
-	for _, o := range objs {
-		o.Resize(fyne.NewSize(f.width, o.MinSize().Height))
-		h = max(h, o.MinSize().Height)
-	}
-	return fyne.NewSize(f.width, h)
+// dialogBody gives wrapped text in a dialog a readable width and lets it scroll when
+// the window is small or the text large, so nothing hides behind the buttons.
+func dialogBody(content fyne.CanvasObject, w fyne.Window, width float32) fyne.CanvasObject {
+	return container.New(&dialogSize{width: width, win: w, content: content}, container.NewVScroll(content))
 }
 
-func (f fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+// dialogSize sizes a dialog body: at most width wide, as tall as the content needs
+// but no taller than the window allows.
+type dialogSize struct {
+	width   float32
+	win     fyne.Window
+	content fyne.CanvasObject
+}
+
+func (d *dialogSize) MinSize([]fyne.CanvasObject) fyne.Size {
+	win := d.win.Canvas().Size()
+	w := d.width
+	if win.Width > 0 {
+		w = max(160, min(w, win.Width-120))
+	}
+	d.content.Resize(fyne.NewSize(w, d.content.MinSize().Height))
+	h := d.content.MinSize().Height
+	if win.Height > 0 {
+		h = min(h, max(80, win.Height-200))
+	}
+	return fyne.NewSize(w, h)
+}
+
+func (d *dialogSize) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objs {
 		o.Resize(size)
 	}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2/test"
@@ -103,12 +104,31 @@ func TestEntryTitle(t *testing.T) {
 		want string
 	}{
 		{journal.Record{Title: "  Evening  "}, "Evening"},
+		{journal.Record{Title: "A\tslow   day"}, "A slow day"},
 		{journal.Record{Body: "\n\n  First line\nsecond"}, "First line"},
 		{journal.Record{}, "Untitled"},
 	}
 	for _, tt := range tests {
 		if got := entryTitle(tt.r); got != tt.want {
 			t.Errorf("entryTitle(%+v) = %q, want %q", tt.r, got, tt.want)
+		}
+	}
+}
+
+func TestFormatShortDate(t *testing.T) {
+	now := time.Date(2026, 11, 25, 18, 0, 0, 0, time.Local)
+	tests := []struct {
+		t    time.Time
+		want string
+	}{
+		{time.Date(2026, 11, 25, 9, 5, 0, 0, time.Local), "Today, 09:05"},
+		{time.Date(2026, 11, 24, 23, 59, 0, 0, time.Local), "Yesterday, 23:59"},
+		{time.Date(2026, 11, 2, 12, 0, 0, 0, time.Local), "Mon 2 Nov"},
+		{time.Date(2025, 12, 31, 12, 0, 0, 0, time.Local), "31 Dec 2025"},
+	}
+	for _, tt := range tests {
+		if got := formatShortDate(tt.t, now); got != tt.want {
+			t.Errorf("formatShortDate(%v) = %q, want %q", tt.t, got, tt.want)
 		}
 	}
 }

@@ -20,7 +20,7 @@ type unlockScreen struct {
 	pass     *widget.Entry
 	unlock   *widget.Button
 	problem  *widget.RichText
-	progress *widget.ProgressBarInfinite
+	progress *busy
 	busy     bool
 
 	// recovery path
@@ -49,25 +49,6 @@ func (s *unlockScreen) setPage(o fyne.CanvasObject) {
 	s.root.Refresh()
 }
 
-// newProgress is a hidden, stopped progress bar (it animates only while shown).
-func newProgress() *widget.ProgressBarInfinite {
-	p := widget.NewProgressBarInfinite()
-	p.Stop()
-	p.Hide()
-	return p
-}
-
-// working shows or hides the progress bar.
-func working(p *widget.ProgressBarInfinite, on bool) {
-	if on {
-		p.Show()
-		p.Start()
-		return
-	}
-	p.Stop()
-	p.Hide()
-}
-
 // showPassphrase is the usual unlock page.
 func (s *unlockScreen) showPassphrase() {
 	s.pass = widget.NewPasswordEntry()
@@ -78,14 +59,14 @@ func (s *unlockScreen) showPassphrase() {
 	s.useCode = widget.NewButton(lang.L("Use recovery code"), func() { s.app.touch(); s.showRecovery() })
 	s.useCode.Importance = widget.LowImportance
 	s.problem = newNote("")
-	s.progress = newProgress()
+	s.progress = newBusy(lang.L("Opening your journal…"))
 	s.step = s.pass
 	s.setPage(container.NewVBox(
 		newHeading(lang.L("Welcome back")),
 		newParagraph(lang.L("Your journal is locked. Enter your passphrase to open it.")),
 		s.pass,
 		s.problem,
-		s.progress,
+		s.progress.root,
 		container.NewHBox(s.useCode, layoutSpacer(), s.unlock),
 	))
 }
@@ -120,7 +101,7 @@ func (s *unlockScreen) tryPassphrase() {
 // setBusy disables the page while the key is derived.
 func (s *unlockScreen) setBusy(on bool) {
 	s.busy = on
-	working(s.progress, on)
+	s.progress.set(on)
 	for _, w := range []fyne.Disableable{s.pass, s.unlock, s.useCode} {
 		if on {
 			w.Disable()
@@ -141,14 +122,14 @@ func (s *unlockScreen) showRecovery() {
 	s.useCode.Importance = widget.LowImportance
 	s.pass = widget.NewPasswordEntry() // unused on this page; keeps setBusy simple
 	s.problem = newNote("")
-	s.progress = newProgress()
+	s.progress = newBusy(lang.L("Checking the code…"))
 	s.step = s.code
 	s.setPage(container.NewVBox(
 		newHeading(lang.L("Use your recovery code")),
 		newParagraph(lang.X("unlock.recovery", "Type the recovery code you saved when you set up Hearth. Spaces, dashes and capitals don't matter. Afterwards you'll choose a new passphrase.")),
 		s.code,
 		s.problem,
-		s.progress,
+		s.progress.root,
 		container.NewHBox(s.useCode, layoutSpacer(), s.unlock),
 	))
 	s.focus()
@@ -191,14 +172,14 @@ func (s *unlockScreen) tryCode() {
 func (s *unlockScreen) showNewPassphrase() {
 	s.form = newPassphraseForm(lang.L("Save new passphrase"), s.setNewPassphrase)
 	s.problem = newNote("")
-	s.progress = newProgress()
+	s.progress = newBusy(lang.L("Saving your new passphrase…"))
 	s.step = s.form.pass
 	s.setPage(container.NewVBox(
 		newHeading(lang.L("Choose a new passphrase")),
 		newParagraph(lang.L("Your journal is open. Choose a new passphrase to use from now on; your recovery code keeps working too.")),
 		s.form.root,
 		s.problem,
-		s.progress,
+		s.progress.root,
 		container.NewHBox(layoutSpacer(), s.form.submit),
 	))
 	s.focus()
@@ -208,12 +189,12 @@ func (s *unlockScreen) showNewPassphrase() {
 func (s *unlockScreen) setNewPassphrase(pass string) {
 	s.app.touch()
 	s.form.setEnabled(false)
-	working(s.progress, true)
+	s.progress.set(true)
 	setNote(s.problem, "", colorNameMuted)
 	v := s.recovered
 	var err error
 	s.app.cfg.Background(func() { err = v.ChangePassphrase(pass) }, func() {
-		working(s.progress, false)
+		s.progress.set(false)
 		if err != nil {
 			s.form.setEnabled(true)
 			setNote(s.problem, describeVaultError(err, s.app.cfg.DataDir), theme.ColorNameForeground)

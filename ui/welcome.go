@@ -20,8 +20,7 @@ type welcomeScreen struct {
 	step fyne.Focusable // where focus goes on the current step
 
 	form     *passphraseForm
-	progress *widget.ProgressBarInfinite
-	working  *widget.Label
+	progress *busy
 	problem  *widget.RichText
 
 	// recovery step
@@ -68,11 +67,7 @@ func (s *welcomeScreen) showIntro() {
 // showPassphrase asks for the passphrase that will lock the journal.
 func (s *welcomeScreen) showPassphrase() {
 	s.form = newPassphraseForm(lang.L("Create my journal"), s.create)
-	s.progress = widget.NewProgressBarInfinite()
-	s.progress.Stop()
-	s.progress.Hide()
-	s.working = widget.NewLabel(lang.L("Setting up your journal. This takes a moment…"))
-	s.working.Hide()
+	s.progress = newBusy(lang.L("Setting up your journal. This takes a moment…"))
 	s.problem = newNote("")
 	back := widget.NewButton(lang.L("Back"), func() { s.showIntro() })
 	back.Importance = widget.LowImportance
@@ -82,7 +77,7 @@ func (s *welcomeScreen) showPassphrase() {
 		newParagraph(lang.X("welcome.passphrase", "Your journal is locked with a passphrase that only you know. Nobody else can read it, and nobody (not even Hearth's makers) can reset it for you.")),
 		s.form.root,
 		s.problem,
-		s.working, s.progress,
+		s.progress.root,
 		container.NewHBox(back, layoutSpacer(), s.form.submit),
 	))
 	s.focus()
@@ -92,9 +87,7 @@ func (s *welcomeScreen) showPassphrase() {
 func (s *welcomeScreen) create(pass string) {
 	s.app.touch()
 	s.form.setEnabled(false)
-	s.working.Show()
-	s.progress.Show()
-	s.progress.Start()
+	s.progress.set(true)
 	setNote(s.problem, "", colorNameMuted)
 	var (
 		v    *journal.Vault
@@ -105,9 +98,7 @@ func (s *welcomeScreen) create(pass string) {
 	s.app.cfg.Background(func() {
 		v, code, err = journal.Create(dir, pass, opts...)
 	}, func() {
-		s.progress.Stop()
-		s.progress.Hide()
-		s.working.Hide()
+		s.progress.set(false)
 		if err != nil {
 			s.form.setEnabled(true)
 			setNote(s.problem, describeVaultError(err, dir), "foreground")

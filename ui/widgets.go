@@ -210,3 +210,28 @@ func newMessageScreen(title, body string) *messageScreen {
 
 func (m *messageScreen) content() fyne.CanvasObject { return m.root }
 func (m *messageScreen) focus()                     {}
+
+// busy is a small spinner with a line of text, shown while a slow step (deriving the
+// key) runs. It animates only while shown.
+type busy struct {
+	root *fyne.Container
+	spin *widget.Activity
+}
+
+func newBusy(text string) *busy {
+	b := &busy{spin: widget.NewActivity()}
+	b.root = container.NewHBox(b.spin, newParagraph(text))
+	b.root.Hide()
+	return b
+}
+
+// set shows and starts, or stops and hides, the indicator.
+func (b *busy) set(on bool) {
+	if on {
+		b.root.Show()
+		b.spin.Start()
+		return
+	}
+	b.spin.Stop()
+	b.root.Hide()
+}
