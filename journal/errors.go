@@ -31,13 +31,9 @@ func (e *DamageError) Error() string {
 	return "journal: " + e.What + " is damaged"
 }
 
-// Unwrap returns ErrDamaged and the underlying cause, so errors.Is matches both.
-func (e *DamageError) Unwrap() []error {
-	if e.Err != nil {
-		return []error{ErrDamaged, e.Err}
-	}
-	return []error{ErrDamaged}
-}
+// Unwrap returns ErrDamaged, so errors.Is(err, ErrDamaged) matches. The
+// underlying cause (Err) is only described in the message.
+func (e *DamageError) Unwrap() error { return ErrDamaged }
 
 // damaged builds a *DamageError.
 func damaged(what string, err error) error {

@@ -78,7 +78,7 @@ func NormalizeRecoveryCode(s string) (string, error) {
 		case 'I', 'L':
 			r = '1'
 		}
-		if r > 127 || strings.IndexRune(crockford, r) < 0 {
+		if r > 127 || !strings.ContainsRune(crockford, r) {
 			return "", fmt.Errorf("%w: a recovery code has only letters and digits", ErrWrongSecret)
 		}
 		sb.WriteRune(r)
