@@ -374,9 +374,7 @@ func (l *loader) prompts() {
 		}
 		loc := newLocator(src, 1)
 		l.checkID(file, loc.line("theme"), "theme", r.Theme)
-		if r.Theme != "" && r.Theme != idFromFile(file, ".toml") {
-			l.addf(file, loc.line("theme"), "theme %q does not match the file name (want %s.toml)", r.Theme, r.Theme)
-		}
+		l.checkFileName(file, loc.line("theme"), r.Theme, ".toml")
 		l.oneLine(file, loc.line("title"), "title", r.Title, true)
 		l.oneLine(file, loc.line("description"), "description", r.Description, true)
 		if len(r.Prompts) == 0 {
@@ -423,9 +421,7 @@ func (l *loader) lessons() {
 		}
 		loc := newLocator(front, firstLine)
 		l.checkID(file, loc.line("id"), "id", r.ID)
-		if r.ID != "" && r.ID != idFromFile(file, ".md") {
-			l.addf(file, loc.line("id"), "id %q does not match the file name (want %s.md)", r.ID, r.ID)
-		}
+		l.checkFileName(file, loc.line("id"), r.ID, ".md")
 		l.oneLine(file, loc.line("title"), "title", r.Title, true)
 		l.oneLine(file, loc.line("summary"), "summary", r.Summary, true)
 		if r.Order < 1 {
