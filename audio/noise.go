@@ -199,9 +199,10 @@ func (b *bed) fillOcean(out [][2]float64, pos int) {
 	const block = 32
 	for start := 0; start < len(out); start += block {
 		end := min(start+block, len(out))
-		s0, s1 := swell(pos+start), swell(pos+end)
+		s, s1 := swell(pos+start), swell(pos+end)
+		ds := (s1 - s) / float64(end-start)
 		for i := start; i < end; i++ {
-			s := s0 + (s1-s0)*float64(i-start)/float64(end-start)
+			s += ds
 			cut := 0.01 + 0.05*s*s // cutoff rises from ~70 Hz to ~500 Hz at the crest
 			for c := range 2 {
 				w := b.noise[c].next()

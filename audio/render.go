@@ -51,8 +51,11 @@ func Render(ctx context.Context, s *Session, w io.Writer, v Volumes) error {
 
 // toPCM16 converts a sample to 16-bit PCM with rounding.
 func toPCM16(x float64) int16 {
-	x = math.Round(min(max(x, -1), 1) * 32767)
-	return int16(x)
+	x = min(max(x, -1), 1) * 32767
+	if x < 0 {
+		return int16(x - 0.5)
+	}
+	return int16(x + 0.5)
 }
 
 // writeWAVHeader writes a canonical 44-byte WAV header for n stereo 16-bit samples.
