@@ -896,6 +896,7 @@ func BenchmarkSearchCommand(b *testing.B) {
 		sun window hands soothe drive threat notice allow sit stay today yesterday tomorrow
 		small step care hurt safe place colour sound smile listen wise strong courage`)
 	type rec struct {
+		V       int      `json:"v"`
 		Kind    string   `json:"kind"`
 		Title   string   `json:"title"`
 		Body    string   `json:"body"`
@@ -919,7 +920,7 @@ func BenchmarkSearchCommand(b *testing.B) {
 			body.WriteString("word")
 		}
 		at := start.Add(time.Duration(i) * 3 * time.Hour).Format(time.RFC3339)
-		doc.Records = append(doc.Records, rec{Kind: "entry", Title: fmt.Sprintf("Day %d", i),
+		doc.Records = append(doc.Records, rec{V: 1, Kind: "entry", Title: fmt.Sprintf("Day %d", i),
 			Body: body.String(), Tags: []string{vocab[i%len(vocab)]}, Created: at, Updated: at})
 	}
 	file := filepath.Join(b.TempDir(), "seed.json")

@@ -163,7 +163,7 @@ func message(err error) string {
 	case errors.Is(err, journal.ErrDamaged):
 		return damageMessage(err)
 	case errors.Is(err, journal.ErrInvalid):
-		return "Hearth could not save that: " + strings.TrimPrefix(err.Error(), "journal: ")
+		return "that was not accepted: " + strings.TrimPrefix(err.Error(), "journal: ")
 	case errors.Is(err, context.Canceled):
 		return "stopped; nothing more was changed."
 	default:
