@@ -52,6 +52,9 @@ func TestWriteFuzzSeeds(t *testing.T) {
 	}
 	write("FuzzImportJSON", "export", exp.Bytes())
 	write("FuzzImportJSON", "minimal", []byte(`{"format":"hearth-journal-export","version":1,"records":[{"v":1,"kind":"entry","body":"x"}]}`))
+	write("FuzzDecodeOutbox", "two-entries", append(
+		encodeOps([]op{{key: []byte("r/01jq0000000000000000000000"), val: []byte("sealed")}}),
+		encodeOps([]op{{key: []byte("v/01jq0000000000000000000000/00"), del: true}})...))
 	write("FuzzImportJSON", "empty", []byte(`{"format":"hearth-journal-export","version":1,"records":[]}`))
 }
 

@@ -35,7 +35,7 @@ func (v *Vault) merge(groups map[string][]Record) (mergeStats, error) {
 	}
 	sort.Strings(ids)
 
-	w := newBatchWriter(v.db)
+	w := newBatchWriter(v.db, v.ob)
 	var puts []Record // new current versions, applied to the index after commit
 	for _, id := range ids {
 		src := groups[id]
@@ -124,33 +124,51 @@ func (v *Vault) revisionKeys(id string) (map[string]bool, error) {
 	return keys, nil
 }
 
-// batchWriter groups many sets into as few durable transactions as Badger
-// allows.
+// batchWriter groups many changes into as few durable transactions as
+// Badger allows; each transaction goes through the outbox first (if any).
 type batchWriter struct {
 	db  *badger.DB
+	ob  *outbox
 	txn *badger.Txn
+	ops []op
 }
 
-func newBatchWriter(db *badger.DB) *batchWriter {
-	return &batchWriter{db: db, txn: db.NewTransaction(true)}
+func newBatchWriter(db *badger.DB, ob *outbox) *batchWriter {
+	return &batchWriter{db: db, ob: ob, txn: db.NewTransaction(true)}
 }
 
-func (w *batchWriter) set(k, val []byte) error {
-	err := w.txn.Set(k, val)
+func (w *batchWriter) set(k, val []byte) error { return w.add(op{key: k, val: val}) }
+
+func (w *batchWriter) add(o op) error {
+	apply := func() error {
+		if o.del {
+			return w.txn.Delete(o.key)
+		}
+		return w.txn.Set(o.key, o.val)
+	}
+	err := apply()
 	if errors.Is(err, badger.ErrTxnTooBig) {
-		if err := w.txn.Commit(); err != nil {
-			return fmt.Errorf("journal: save records: %w", err)
+		if err := w.commit(); err != nil {
+			return err
 		}
 		w.txn = w.db.NewTransaction(true)
-		err = w.txn.Set(k, val)
+		err = apply()
 	}
 	if err != nil {
 		return fmt.Errorf("journal: save records: %w", err)
 	}
+	w.ops = append(w.ops, o)
 	return nil
 }
 
+// commit makes the pending changes durable.
 func (w *batchWriter) commit() error {
+	if w.ob != nil && len(w.ops) > 0 {
+		if err := w.ob.append(w.ops); err != nil {
+			return err
+		}
+	}
+	w.ops = w.ops[:0]
 	if err := w.txn.Commit(); err != nil {
 		return fmt.Errorf("journal: save records: %w", err)
 	}

@@ -21,8 +21,9 @@ func DefaultKDF() KDFParams {
 type Option func(*options)
 
 type options struct {
-	kdf KDFParams
-	now func() time.Time
+	kdf    KDFParams
+	now    func() time.Time
+	outbox bool // write through the fsynced outbox (see outbox.go)
 }
 
 // WithKDF sets the Argon2id parameters used for new key slots (Create,
@@ -39,7 +40,7 @@ func WithClock(now func() time.Time) Option {
 }
 
 func buildOptions(opts []Option) options {
-	o := options{kdf: DefaultKDF(), now: time.Now}
+	o := options{kdf: DefaultKDF(), now: time.Now, outbox: useOutboxByDefault}
 	for _, opt := range opts {
 		opt(&o)
 	}

@@ -44,12 +44,20 @@ func assertNoMarker(t *testing.T, dir, marker, when string) {
 }
 
 func TestMarkerNeverInFilesOrLogs(t *testing.T) {
+	for _, ob := range []bool{false, true} {
+		t.Run(map[bool]string{false: "badger only", true: "with outbox"}[ob], func(t *testing.T) {
+			testMarkerNeverInFilesOrLogs(t, withOutbox(ob))
+		})
+	}
+}
+
+func testMarkerNeverInFilesOrLogs(t *testing.T, ob Option) {
 	var logs bytes.Buffer
 	log.SetOutput(&logs)
 	defer log.SetOutput(os.Stderr)
 
 	const marker = "QuokkaMarker7Z"
-	v, dir, _ := newTestVault(t)
+	v, dir, _ := newTestVault(t, ob)
 	var ids []string
 	for i := range 50 {
 		r := mustCreate(t, v, Record{Kind: KindEntry, Title: "title " + marker, Body: strings.Repeat("body "+marker+" ", 1+i%5),
@@ -73,6 +81,11 @@ func TestMarkerNeverInFilesOrLogs(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertNoMarker(t, dir, marker, "with backups")
+	if v.ob != nil {
+		if _, err := os.Stat(filepath.Join(dir, outboxFileName)); err != nil {
+			t.Fatalf("outbox not written: %v", err)
+		}
+	}
 	if err := v.Close(); err != nil {
 		t.Fatal(err)
 	}

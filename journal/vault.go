@@ -32,6 +32,7 @@ type Vault struct {
 	idx  *index            // current records, decrypted
 	bad  map[string]string // damaged current records: id -> what
 	ids  idGen
+	ob   *outbox // nil where Badger's own sync is enough
 }
 
 // Create makes a new vault in dir (created if missing) protected by
@@ -145,6 +146,15 @@ func openUnlocked(dir string, env *envelope, dek []byte, o options) (*Vault, err
 		return nil, err
 	}
 	v := &Vault{dir: dir, opts: o, db: db, env: env, dek: dek, aead: aead}
+	if o.outbox {
+		v.ob = &outbox{path: filepath.Join(dir, outboxFileName)}
+	}
+	// Replay a crashed session's outbox even if this platform does not
+	// write one (the data folder may come from another machine).
+	if err := replayOutbox(dir, db, o.outbox); err != nil {
+		db.Close()
+		return nil, err
+	}
 	if err := v.loadIndex(); err != nil {
 		db.Close()
 		return nil, err
@@ -232,6 +242,9 @@ func (v *Vault) Close() error {
 		return nil
 	}
 	err := v.db.Close()
+	if err == nil && v.ob != nil {
+		err = v.ob.retire(filepath.Join(v.dir, dbDirName))
+	}
 	v.db = nil
 	clear(v.dek)
 	v.dek = nil
@@ -333,6 +346,23 @@ func (v *Vault) replaceSlot(typ, secret string) error {
 	return nil
 }
 
+// apply makes a small set of changes durable in one transaction (through
+// the outbox where Badger alone cannot make it durable).
+func (v *Vault) apply(ops ...op) error {
+	w := newBatchWriter(v.db, v.ob)
+	for _, o := range ops {
+		if err := w.add(o); err != nil {
+			w.txn.Discard()
+			return err
+		}
+	}
+	if err := w.commit(); err != nil {
+		w.txn.Discard()
+		return err
+	}
+	return nil
+}
+
 // now returns the clock's time in UTC without a monotonic reading.
 func (v *Vault) now() time.Time { return v.opts.now().UTC().Round(0) }
 
@@ -370,8 +400,8 @@ func (v *Vault) Create(r Record) (Record, error) {
 	if err != nil {
 		return Record{}, err
 	}
-	if err := v.db.Update(func(txn *badger.Txn) error { return txn.Set(key, val) }); err != nil {
-		return Record{}, fmt.Errorf("journal: save record: %w", err)
+	if err := v.apply(op{key: key, val: val}); err != nil {
+		return Record{}, err
 	}
 	v.idx.put(r)
 	return clone(r), nil
@@ -442,14 +472,8 @@ func (v *Vault) Update(r Record) (Record, error) {
 	if err != nil {
 		return Record{}, err
 	}
-	err = v.db.Update(func(txn *badger.Txn) error {
-		if err := txn.Set(revKey, revVal); err != nil {
-			return err
-		}
-		return txn.Set(key, val)
-	})
-	if err != nil {
-		return Record{}, fmt.Errorf("journal: save record: %w", err)
+	if err := v.apply(op{key: revKey, val: revVal}, op{key: key, val: val}); err != nil {
+		return Record{}, err
 	}
 	v.idx.put(r)
 	return clone(r), nil
@@ -467,21 +491,15 @@ func (v *Vault) Delete(id string) error {
 	if !ok && !bad {
 		return ErrNotFound
 	}
-	err := v.db.Update(func(txn *badger.Txn) error {
-		keys := [][]byte{recordKey(id)}
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: revisionPrefixOf(id)})
-		for it.Rewind(); it.Valid(); it.Next() {
-			keys = append(keys, it.Item().KeyCopy(nil))
-		}
-		it.Close()
-		for _, k := range keys {
-			if err := txn.Delete(k); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	revs, err := v.revisionKeys(id)
 	if err != nil {
+		return err
+	}
+	ops := []op{{key: recordKey(id), del: true}}
+	for k := range revs {
+		ops = append(ops, op{key: []byte(k), del: true})
+	}
+	if err := v.apply(ops...); err != nil {
 		return fmt.Errorf("journal: delete record: %w", err)
 	}
 	v.idx.remove(id)
