@@ -88,7 +88,7 @@ func openBench(b *testing.B) *Vault {
 	if err != nil {
 		b.Fatal(err)
 	}
-	v, err := openUnlocked(dir, env, append([]byte(nil), fixedDEK...), buildOptions(nil))
+	v, err := openUnlocked(dir, env, append([]byte(nil), fixedDEK...), buildOptions(nil), false)
 	if err != nil {
 		b.Fatal(err)
 	}

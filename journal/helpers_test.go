@@ -73,7 +73,7 @@ func createWithDEK(t testing.TB, dir string, opts ...Option) *Vault {
 	if err := writeEnvelope(filepath.Join(dir, keyFileName), env); err != nil {
 		t.Fatal(err)
 	}
-	v, err := openUnlocked(dir, env, append([]byte(nil), fixedDEK...), o)
+	v, err := openUnlocked(dir, env, append([]byte(nil), fixedDEK...), o, true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -98,6 +98,9 @@ func Inspect(dir string) (State, error) {
 	if _, err := parseEnvelope(data); err != nil {
 		return StateDamaged, err
 	}
+	if !dbInUse(dir) {
+		return StateDamaged, damaged("database", errors.New("missing"))
+	}
 	if err := checkDBFiles(filepath.Join(dir, dbDirName)); err != nil {
 		return StateDamaged, err
 	}

@@ -415,6 +415,26 @@ func TestDamagedKeyFile(t *testing.T) {
 	}
 }
 
+func TestMissingDatabaseIsDamage(t *testing.T) {
+	v, dir, _ := newTestVault(t)
+	mustCreate(t, v, sampleRecords()[0])
+	v.Close()
+	if err := os.RemoveAll(filepath.Join(dir, dbDirName)); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(dir, testPass)
+	var de *DamageError
+	if !errors.As(err, &de) || de.What != "database" {
+		t.Fatalf("Open = %v, want database damage (never a silently empty vault)", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, dbDirName)); !os.IsNotExist(err) {
+		t.Fatal("Open recreated the database")
+	}
+	if st, _ := Inspect(dir); st != StateDamaged {
+		t.Fatalf("Inspect = %v", st)
+	}
+}
+
 func TestNoVaultAndExists(t *testing.T) {
 	dir := t.TempDir()
 	_, err := Open(dir, testPass)

@@ -79,7 +79,7 @@ func Create(dir, passphrase string, opts ...Option) (v *Vault, recoveryCode stri
 	if err := writeEnvelope(filepath.Join(dir, keyFileName), env); err != nil {
 		return nil, "", err
 	}
-	v, err = openUnlocked(dir, env, dek, o)
+	v, err = openUnlocked(dir, env, dek, o, true)
 	if err != nil {
 		return nil, "", err
 	}
@@ -113,7 +113,7 @@ func openWith(dir string, opts []Option, unlock func(*envelope) ([]byte, error))
 	if err != nil {
 		return nil, err
 	}
-	return openUnlocked(dir, env, dek, o)
+	return openUnlocked(dir, env, dek, o, false)
 }
 
 func readEnvelope(dir string) (*envelope, error) {
@@ -131,8 +131,9 @@ func readEnvelope(dir string) (*envelope, error) {
 }
 
 // openUnlocked opens the database with keys derived from dek and loads the
-// search index.
-func openUnlocked(dir string, env *envelope, dek []byte, o options) (*Vault, error) {
+// search index. Only Create may start a new, empty database: for an
+// existing vault a missing database is damage, not an empty journal.
+func openUnlocked(dir string, env *envelope, dek []byte, o options, create bool) (*Vault, error) {
 	keys, err := deriveKeys(dek, env.VaultID)
 	if err != nil {
 		return nil, err
@@ -141,7 +142,11 @@ func openUnlocked(dir string, env *envelope, dek []byte, o options) (*Vault, err
 	if err != nil {
 		return nil, fmt.Errorf("journal: %w", err)
 	}
-	db, err := openDB(filepath.Join(dir, dbDirName), keys.badger)
+	dbDir := filepath.Join(dir, dbDirName)
+	if !create && !dbInUse(dir) {
+		return nil, damaged("database", errors.New("missing"))
+	}
+	db, err := openDB(dbDir, keys.badger)
 	if err != nil {
 		return nil, err
 	}
