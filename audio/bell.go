@@ -18,7 +18,6 @@ const (
 	BellChime
 	// BellLow is a soft low bell, round and deep.
 	BellLow
-	numBells
 )
 
 // Bells lists every bell.

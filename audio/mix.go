@@ -8,15 +8,14 @@ import (
 
 // Mixing constants.
 const (
-	chunk      = 1024 // samples mixed at a time (23 ms)
-	maxVoices  = 6    // bells ringing at once
-	fadeLen    = 882  // 20 ms: start, stop, pause, resume and seek fades
-	edgeFade   = 220  // 5 ms at the edges of each recording
-	endFade    = 2205 // 50 ms: the very end of a session
-	bedFade    = 3 * 44100
-	limitKnee  = 0.8 // the soft limiter leaves everything below this untouched
-	bellGain   = 0.9 // bells' level before the layer volume
-	voiceLevel = 1.0
+	chunk     = 1024 // samples mixed at a time (23 ms)
+	maxVoices = 6    // bells ringing at once
+	fadeLen   = 882  // 20 ms: start, stop, pause, resume and seek fades
+	edgeFade  = 220  // 5 ms at the edges of each recording
+	endFade   = 2205 // 50 ms: the very end of a session
+	bedFade   = 3 * 44100
+	limitKnee = 0.8 // the soft limiter leaves everything below this untouched
+	bellGain  = 0.9 // bells' level before the layer volume
 )
 
 // Mix plays one Session: it is the beep.Streamer that a speaker or a renderer pulls.
@@ -299,8 +298,8 @@ func (m *Mix) fillVoice(out [][2]float64) {
 				g = float64(r) / edgeFade
 			}
 			if g != 1 {
-				dst[j][0] *= g * voiceLevel
-				dst[j][1] *= g * voiceLevel
+				dst[j][0] *= g
+				dst[j][1] *= g
 			}
 		}
 	}

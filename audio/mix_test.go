@@ -56,12 +56,12 @@ func pull(m *Mix, n int) [][2]float64 {
 
 func TestNoClippingAtFullVolume(t *testing.T) {
 	// Bells every second (so several ring at once), an ocean, and a loud voice.
-	o := Options{Length: 40 * time.Second, Background: BackgroundBrown, Interval: time.Second, IntervalBell: BellLow}
+	o := Options{Length: 20 * time.Second, Background: BackgroundBrown, Interval: time.Second, IntervalBell: BellLow}
 	timer, err := NewTimer("busy", o)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := longTone(t, 30, 0.99)
+	s := longTone(t, 17, 0.99)
 	s.strikes = timer.strikes[:len(timer.strikes)-1]
 	s.bed = BackgroundOcean
 	out := pullMix(t, s, Volumes{100, 100, 100})

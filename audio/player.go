@@ -361,3 +361,96 @@ func (p *OfflinePlayer) AdvanceSamples(n int) {
 		n -= k
 	}
 }
+
+// SilentPlayer is a Player for when there is no sound output: it runs the session in
+// real time without a device (a ticker pulls the samples and throws them away), so
+// the UI's steps, bells, breaths and position move exactly as they would with sound.
+// Its ticker runs only while a session is playing.
+type SilentPlayer struct {
+	*OfflinePlayer
+	mu      sync.Mutex
+	running bool
+	quit    chan struct{}
+	wg      sync.WaitGroup
+}
+
+// silentTick is how often a SilentPlayer moves the session on.
+const silentTick = 50 * time.Millisecond
+
+// NewSilentPlayer returns an idle SilentPlayer.
+func NewSilentPlayer() *SilentPlayer {
+	return &SilentPlayer{OfflinePlayer: NewOfflinePlayer(nil), quit: make(chan struct{})}
+}
+
+// Play starts s and the clock.
+func (p *SilentPlayer) Play(s *Session) error {
+	if err := p.OfflinePlayer.Play(s); err != nil {
+		return err
+	}
+	p.start()
+	return nil
+}
+
+// Resume continues the session and the clock.
+func (p *SilentPlayer) Resume() error {
+	if err := p.OfflinePlayer.Resume(); err != nil {
+		return err
+	}
+	p.start()
+	return nil
+}
+
+// start runs the clock unless it is already running.
+func (p *SilentPlayer) start() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.running {
+		return
+	}
+	select {
+	case <-p.quit:
+		return // closed
+	default:
+	}
+	p.running = true
+	p.wg.Add(1)
+	go p.run()
+}
+
+// run advances the session by the real time that passed, until it stops playing.
+func (p *SilentPlayer) run() {
+	defer p.wg.Done()
+	t := time.NewTicker(silentTick)
+	defer t.Stop()
+	t0, done := time.Now(), 0
+	for {
+		select {
+		case <-p.quit:
+			return
+		case now := <-t.C:
+			due := Samples(now.Sub(t0))
+			p.AdvanceSamples(due - done)
+			done = due
+			p.mu.Lock()
+			if p.Status().State != StatePlaying {
+				p.running = false
+				p.mu.Unlock()
+				return
+			}
+			p.mu.Unlock()
+		}
+	}
+}
+
+// Close stops the clock and unloads the session.
+func (p *SilentPlayer) Close() error {
+	p.mu.Lock()
+	select {
+	case <-p.quit:
+	default:
+		close(p.quit)
+	}
+	p.mu.Unlock()
+	p.wg.Wait()
+	return p.OfflinePlayer.Close()
+}

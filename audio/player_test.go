@@ -137,3 +137,41 @@ func TestDeckConcurrentControls(t *testing.T) {
 	}()
 	wg.Wait()
 }
+
+var _ Player = (*SilentPlayer)(nil)
+
+func TestSilentPlayerKeepsTime(t *testing.T) {
+	p := NewSilentPlayer()
+	defer p.Close()
+	s, err := NewTimer("t", Options{Length: 20 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	if err := p.Play(s); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(400 * time.Millisecond)
+	pos, elapsed := p.Position(), time.Since(start)
+	if pos < 200*time.Millisecond || pos > elapsed {
+		t.Fatalf("position %v after %v of real time", pos, elapsed)
+	}
+	p.Pause()
+	time.Sleep(3 * silentTick) // the clock notices and stops
+	held := p.Position()
+	time.Sleep(3 * silentTick)
+	if p.Position() != held {
+		t.Fatal("position moved while paused")
+	}
+	p.mu.Lock()
+	running := p.running
+	p.mu.Unlock()
+	if running {
+		t.Fatal("the clock still runs while paused")
+	}
+	p.Resume()
+	time.Sleep(4 * silentTick)
+	if p.Position() <= held {
+		t.Fatal("did not move on after Resume")
+	}
+}

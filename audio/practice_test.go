@@ -42,7 +42,12 @@ func TestSessionForPackPractice(t *testing.T) {
 	if steps[0].SpeechEnd-steps[0].Start != 22050 {
 		t.Errorf("the recorded step lasts %d samples, want the clip's 22050", steps[0].SpeechEnd-steps[0].Start)
 	}
-	out := pullMix(t, s, Volumes{100, 0, 0})
+	m, err := NewMix(s, Volumes{100, 0, 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	out := pull(m, steps[0].SpeechEnd)
 	if r := rms(out[steps[0].Start+1000 : steps[0].SpeechEnd-1000]); r < 0.3 {
 		t.Errorf("clip RMS %.3f: the pack's clip did not play", r)
 	}

@@ -28,8 +28,9 @@ func toneScript() Script {
 }
 
 func TestTimerAndPacerLengthsExact(t *testing.T) {
-	for _, minutes := range []int{1, 5} {
-		o := Options{Length: time.Duration(minutes) * time.Minute, Background: BackgroundPink, Interval: time.Minute}
+	// Lengths in half-minutes; the shortest one is also streamed in full.
+	for _, halves := range []int{1, 10, 120} {
+		o := Options{Length: time.Duration(halves) * 30 * time.Second, Background: BackgroundPink, Interval: 20 * time.Second}
 		timer, err := NewTimer("timer", o)
 		if err != nil {
 			t.Fatal(err)
@@ -39,11 +40,11 @@ func TestTimerAndPacerLengthsExact(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, s := range []*Session{timer, pacer} {
-			want := minutes * 60 * 44100
+			want := halves * 30 * 44100
 			if s.Len() != want {
 				t.Errorf("%s: Len = %d, want %d", s.Title(), s.Len(), want)
 			}
-			if minutes == 1 {
+			if halves == 1 {
 				if got := len(pullMix(t, s, DefaultVolumes())); got != want {
 					t.Errorf("%s: streamed %d samples, want %d", s.Title(), got, want)
 				}
