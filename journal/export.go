@@ -67,7 +67,7 @@ func (v *Vault) allRecords() ([]Record, map[string][]Record, error) {
 	revs := map[string][]Record{}
 	err := v.db.View(func(txn *badger.Txn) error {
 		for _, r := range recs {
-			rs, err := v.readRevisions(txn, r.ID)
+			rs, err := v.readRevisions(txn, r.ID, true)
 			if err != nil {
 				return err
 			}

@@ -81,8 +81,8 @@ type slot struct {
 // Limits on stored KDF parameters, so a crafted file cannot make us
 // allocate unbounded memory or spin forever.
 const (
-	maxKDFTime      = 64
-	maxKDFMemoryKiB = 4 << 20 // 4 GiB
+	maxKDFTime      = 16
+	maxKDFMemoryKiB = 1 << 20 // 1 GiB
 )
 
 func checkKDF(p KDFParams) error {

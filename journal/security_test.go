@@ -326,6 +326,18 @@ func TestTamperedRevisionIsDamage(t *testing.T) {
 	}
 	_, err = v.Revisions(a.ID)
 	wantErr(t, err, ErrDamaged)
+	// Export and backup still rescue everything that can be read.
+	var buf bytes.Buffer
+	if err := v.ExportJSON(&buf); err != nil {
+		t.Fatalf("export with a damaged revision: %v", err)
+	}
+	if !strings.Contains(buf.String(), a2.ID) || strings.Contains(buf.String(), `"revisions"`) {
+		t.Fatal("export should hold the current version and skip the damaged revision")
+	}
+	buf.Reset()
+	if err := v.Backup(&buf); err != nil {
+		t.Fatalf("backup with a damaged revision: %v", err)
+	}
 }
 
 func TestLocked(t *testing.T) {

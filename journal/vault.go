@@ -527,14 +527,16 @@ func (v *Vault) Revisions(id string) ([]Record, error) {
 	var out []Record
 	err := v.db.View(func(txn *badger.Txn) error {
 		var err error
-		out, err = v.readRevisions(txn, id)
+		out, err = v.readRevisions(txn, id, false)
 		return err
 	})
 	return out, err
 }
 
-// readRevisions reads and opens every revision of id, newest first.
-func (v *Vault) readRevisions(txn *badger.Txn, id string) ([]Record, error) {
+// readRevisions reads and opens every revision of id, newest first. With
+// skipDamaged, revisions that do not open are left out instead of failing
+// (export must rescue whatever can be read).
+func (v *Vault) readRevisions(txn *badger.Txn, id string, skipDamaged bool) ([]Record, error) {
 	var out []Record
 	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, PrefetchSize: 16, Prefix: revisionPrefixOf(id)})
 	defer it.Close()
@@ -545,11 +547,14 @@ func (v *Vault) readRevisions(txn *badger.Txn, id string) ([]Record, error) {
 			return nil, damaged("database", err)
 		}
 		r, err := unsealRecord(v.aead, item.Key(), val, id)
-		if err != nil {
-			return nil, err
+		if err == nil && !bytes.Equal(item.Key(), revisionKey(id, r.Updated)) {
+			err = damaged("record", errors.New("revision does not match its key"))
 		}
-		if !bytes.Equal(item.Key(), revisionKey(id, r.Updated)) {
-			return nil, damaged("record", errors.New("revision does not match its key"))
+		if err != nil {
+			if skipDamaged {
+				continue
+			}
+			return nil, err
 		}
 		out = append(out, r)
 	}

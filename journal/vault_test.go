@@ -2,6 +2,7 @@ package journal
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -58,4 +59,30 @@ func TestRecordLifecycle(t *testing.T) {
 	_, err = v.Revisions(r.ID)
 	wantErr(t, err, ErrNotFound)
 	wantErr(t, v.Delete(r.ID), ErrNotFound)
+}
+
+func TestLargeRecord(t *testing.T) {
+	v, dir, _ := newTestVault(t)
+	body := strings.Repeat("a long letter to myself. ", 200_000) // ~5 MB: goes to Badger's value log
+	r := mustCreate(t, v, Record{Kind: KindLetter, Body: body})
+	r.Body += "PS."
+	if _, err := v.Update(r); err != nil {
+		t.Fatal(err)
+	}
+	v.Close()
+	v, err := Open(dir, testPass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer v.Close()
+	got, err := v.Get(r.ID)
+	if err != nil || got.Body != body+"PS." {
+		t.Fatalf("large record: %v", err)
+	}
+	revs, err := v.Revisions(r.ID)
+	if err != nil || len(revs) != 1 || revs[0].Body != body {
+		t.Fatalf("large revision: %v", err)
+	}
+	_, err = v.Create(Record{Kind: KindLetter, Body: strings.Repeat("x", maxBodyBytes+1)})
+	wantErr(t, err, ErrInvalid)
 }
