@@ -314,6 +314,9 @@ func (l *loader) practice(file, src string, r rawPractice) Practice {
 		speak := s.Speak == nil || *s.Speak
 		if s.Clip != "" {
 			l.checkAudio(file, loc.line("clip", "steps", i), s.Clip)
+			if r.Audio != "" {
+				l.addf(file, loc.line("clip", "steps", i), "step %d has a clip, but the practice already has one recording (audio); use one or the other", i+1)
+			}
 		}
 		p.Steps = append(p.Steps, Step{
 			Text:    strings.TrimSpace(s.Text),
