@@ -477,3 +477,25 @@ func TestNoVaultAndExists(t *testing.T) {
 	_, _, err = Create(dir, testPass, WithKDF(cheapKDF))
 	wantErr(t, err, ErrVaultExists)
 }
+
+func TestKeyFileFromAnotherVaultIsDamage(t *testing.T) {
+	v1, dir1, _ := newTestVault(t)
+	mustCreate(t, v1, sampleRecords()[0])
+	v1.Close()
+	v2, dir2, _ := newTestVault(t)
+	v2.Close()
+	// dir1's database with dir2's (valid) key file: the passphrase unwraps a
+	// DEK, but it is not the one the database was encrypted with.
+	data, err := os.ReadFile(filepath.Join(dir2, keyFileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir1, keyFileName), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Open(dir1, testPass)
+	var de *DamageError
+	if !errors.As(err, &de) || de.What != "database" {
+		t.Fatalf("Open = %v, want database damage", err)
+	}
+}
