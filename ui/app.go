@@ -102,7 +102,8 @@ func Start(a fyne.App, cfg Config) *App {
 	return h
 }
 
-// Window is the main window (nil when another Hearth already held the data folder).
+// Window is the main window, or the small "already open" window when another Hearth
+// held the data folder.
 func (h *App) Window() fyne.Window { return h.win }
 
 // Err reports why Start could not open the journal window (for example an error
@@ -111,6 +112,11 @@ func (h *App) Err() error { return h.exitErr }
 
 // show puts s in the body of the window.
 func (h *App) show(s screen) {
+	if h.win != nil {
+		// Let go of the old page's focus: a focused field that left the window would
+		// keep its cursor blinking (and the CPU busy) unseen.
+		h.win.Canvas().Unfocus()
+	}
 	h.current = s
 	h.body.Objects = []fyne.CanvasObject{s.content()}
 	h.body.Refresh()
@@ -150,11 +156,18 @@ func (h *App) isUnlocked() bool { return h.journal != nil }
 
 // Lock saves the open entry, closes the vault and shows the unlock screen. If the
 // entry cannot be saved it stays unlocked and says so, so no words are lost.
-func (h *App) Lock() {
+func (h *App) Lock() { h.lock(false) }
+
+// lock is Lock; auto is true for the idle timer, which leaves a failed save to the
+// editor's status line instead of opening a dialog every time it tries.
+func (h *App) lock(auto bool) {
 	if h.journal == nil {
 		return // nothing to lock, or a new user is still reading the recovery code
 	}
 	if err := h.journal.flush(); err != nil {
+		if auto {
+			return
+		}
 		dialog.ShowInformation(lang.L("Your words aren't saved yet"),
 			lang.L("Hearth couldn't save your latest words, so it stayed unlocked. Your text is still in the editor.")+
 				"\n\n"+saveErrorMessage(err), h.win)
@@ -262,7 +275,7 @@ func (h *App) armIdleCheck() {
 			return
 		}
 		if h.cfg.Clock.Now().Sub(h.lastActivity) >= limit {
-			h.Lock()
+			h.lock(true)
 			if h.isUnlocked() { // the save failed: try again later
 				h.armIdleCheck()
 			}

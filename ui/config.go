@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"runtime/debug"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -43,10 +44,13 @@ func (realClock) AfterFunc(d time.Duration, f func()) func() {
 	return func() { t.Stop() }
 }
 
-// inBackground is the default Config.Background.
+// inBackground is the default Config.Background. The slow work is key derivation:
+// Argon2id fills 64 MiB that is garbage a moment later, so the memory is handed back
+// to the system straight away instead of staying in the process for minutes.
 func inBackground(work, done func()) {
 	go func() {
 		work()
+		debug.FreeOSMemory()
 		fyne.Do(done)
 	}()
 }

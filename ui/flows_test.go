@@ -300,6 +300,26 @@ func TestAutoLock(t *testing.T) {
 	}
 }
 
+func TestAutoLockClosesDeleteQuestion(t *testing.T) {
+	hs := startUnlocked(t)
+	js := hs.journalScreen()
+	test.Tap(hs.button("Start writing"))
+	test.Type(js.body, "keep me")
+	hs.clock.Advance(time.Second)
+	test.Tap(js.deleteBtn)
+	if hs.h.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no delete question")
+	}
+	hs.clock.Advance(11 * time.Minute)
+	hs.unlockScreen()
+	if hs.h.win.Canvas().Overlays().Top() != nil {
+		t.Error("the delete question is still open over the unlock screen")
+	}
+	if len(entriesIn(t, hs.dir, testPass)) != 1 {
+		t.Error("the entry went missing")
+	}
+}
+
 func TestAutoLockPreference(t *testing.T) {
 	hs := startUnlocked(t)
 	hs.app.Preferences().SetInt(prefAutoLockMins, 30)

@@ -39,6 +39,8 @@ type journalScreen struct {
 	deleteBtn *widget.Button
 	start     *widget.Button // "Start writing" in the empty state
 
+	confirm *dialog.ConfirmDialog // the delete question, while open
+
 	root   *fyne.Container
 	split  fyne.CanvasObject
 	empty  fyne.CanvasObject
@@ -239,8 +241,16 @@ func (js *journalScreen) discard() {
 	js.dirty = false
 }
 
-// stop cancels timers when the screen goes away.
-func (js *journalScreen) stop() { js.stopTimer() }
+// stop cancels timers and closes the delete question when the screen goes away
+// (lock, auto-lock, quit).
+func (js *journalScreen) stop() {
+	js.stopTimer()
+	if js.confirm != nil {
+		d := js.confirm
+		js.confirm = nil
+		d.Hide()
+	}
+}
 
 // save writes the editor to the vault if it changed. On failure the words stay in
 // the editor, the status line says what happened, and the entry stays dirty.
@@ -310,10 +320,12 @@ func (js *journalScreen) confirmDelete() {
 	d := dialog.NewConfirm(lang.L("Delete this entry?"),
 		lang.L("It will be removed from your journal. This can't be undone."),
 		func(ok bool) {
+			js.confirm = nil
 			if ok {
 				js.delete()
 			}
 		}, js.app.win)
+	js.confirm = d
 	d.SetConfirmText(lang.L("Delete"))
 	d.SetDismissText(lang.L("Keep it"))
 	d.Show()

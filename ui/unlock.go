@@ -45,6 +45,9 @@ func (s *unlockScreen) focus() {
 }
 
 func (s *unlockScreen) setPage(o fyne.CanvasObject) {
+	if s.app.win != nil {
+		s.app.win.Canvas().Unfocus() // the old page's field must not keep the focus
+	}
 	s.root.Objects = []fyne.CanvasObject{centredPage(o)}
 	s.root.Refresh()
 }

@@ -46,6 +46,9 @@ func (s *welcomeScreen) focus() {
 
 // setPage shows one step of the welcome.
 func (s *welcomeScreen) setPage(o fyne.CanvasObject) {
+	if s.app.win != nil {
+		s.app.win.Canvas().Unfocus() // the old page's field must not keep the focus
+	}
 	s.root.Objects = []fyne.CanvasObject{centredPage(o)}
 	s.root.Refresh()
 }
