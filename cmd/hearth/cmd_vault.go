@@ -165,38 +165,79 @@ func (e *env) vaultDir() (string, error) {
 	return d, nil
 }
 
-// openVault finds the vault, asks for the passphrase if needed and unlocks it.
-func (e *env) openVault(ctx context.Context) (*journal.Vault, error) {
+// session is an unlocked vault together with the data folder's instance lock. The
+// desktop app takes the same lock, so while either runs the other says "already open"
+// (exit code 4) instead of both working on one vault.
+type session struct {
+	*journal.Vault
+	release func() error
+}
+
+// lockAndOpen takes the data folder's lock, then runs open (which may ask for a secret,
+// so nobody types a passphrase only to hear the vault is in use).
+func lockAndOpen(dir string, open func() (*journal.Vault, error)) (*session, error) {
+	release, err := journal.LockDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	v, err := open()
+	if err != nil {
+		_ = release()
+		return nil, err
+	}
+	return &session{Vault: v, release: release}, nil
+}
+
+// close closes the vault and releases the lock. It keeps the first error in *err, so
+// a failed close is never silent.
+func (s *session) close(err *error) {
+	if cerr := s.Close(); cerr != nil && *err == nil {
+		*err = fmt.Errorf("could not close the vault cleanly: %w", cerr)
+	}
+	if rerr := s.release(); rerr != nil && *err == nil {
+		*err = fmt.Errorf("could not release the data folder: %w", rerr)
+	}
+}
+
+// existingVault returns the data folder, or ErrNoVault if it holds no vault.
+func (e *env) existingVault() (string, error) {
+	dir, err := e.vaultDir()
+	if err != nil {
+		return "", err
+	}
+	ok, err := journal.Exists(dir)
+	if err != nil {
+		return "", err
+	}
+	if !ok {
+		return "", journal.ErrNoVault
+	}
+	return dir, nil
+}
+
+// openVault finds the vault, takes its lock, asks for the passphrase if needed and
+// unlocks it.
+func (e *env) openVault(ctx context.Context) (*session, error) {
 	v, _, err := e.unlock(ctx)
 	return v, err
 }
 
 // unlock is openVault that also returns the passphrase it used.
-func (e *env) unlock(ctx context.Context) (*journal.Vault, string, error) {
-	dir, err := e.vaultDir()
+func (e *env) unlock(ctx context.Context) (*session, string, error) {
+	dir, err := e.existingVault()
 	if err != nil {
 		return nil, "", err
 	}
-	ok, err := journal.Exists(dir)
-	if err != nil {
-		return nil, "", err
-	}
-	if !ok {
-		return nil, "", journal.ErrNoVault
-	}
-	pass, err := e.passphrase(ctx)
-	if err != nil {
-		return nil, "", err
-	}
-	v, err := journal.Open(dir, pass, e.vaultOpts...)
+	var pass string
+	v, err := lockAndOpen(dir, func() (*journal.Vault, error) {
+		p, err := e.passphrase(ctx)
+		if err != nil {
+			return nil, err
+		}
+		pass = p
+		return journal.Open(dir, pass, e.vaultOpts...)
+	})
 	return v, pass, err
-}
-
-// closeVault closes v and keeps the first error, so a failed close is never silent.
-func closeVault(v *journal.Vault, err *error) {
-	if cerr := v.Close(); cerr != nil && *err == nil {
-		*err = fmt.Errorf("could not close the vault cleanly: %w", cerr)
-	}
 }
 
 // readBody reads an entry from stdin. At a terminal it says how to finish first.
@@ -433,11 +474,16 @@ func runInit(ctx context.Context, e *env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	v, code, err := journal.Create(dir, pass, e.vaultOpts...)
+	var code string
+	v, err := lockAndOpen(dir, func() (*journal.Vault, error) {
+		v, c, err := journal.Create(dir, pass, e.vaultOpts...)
+		code = c
+		return v, err
+	})
 	if err != nil {
 		return err
 	}
-	defer closeVault(v, &err)
+	defer v.close(&err)
 	if *asJSON {
 		return writeJSON(e.stdout, struct {
 			RecoveryCode string `json:"recovery_code"`
@@ -472,7 +518,7 @@ func runAdd(ctx context.Context, e *env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	defer closeVault(v, &err)
+	defer v.close(&err)
 	body, err := readBody(ctx, e)
 	if err != nil {
 		return err
@@ -508,7 +554,7 @@ func runList(ctx context.Context, e *env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	defer closeVault(v, &err)
+	defer v.close(&err)
 	recs, err := v.List(q)
 	if err != nil {
 		return err
@@ -535,7 +581,7 @@ func runShow(ctx context.Context, e *env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	defer closeVault(v, &err)
+	defer v.close(&err)
 	r, err := v.Get(id)
 	if err != nil {
 		return err
@@ -617,7 +663,7 @@ func runEdit(ctx context.Context, e *env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	defer closeVault(v, &err)
+	defer v.close(&err)
 	r, err := v.Get(id)
 	if err != nil {
 		return err
@@ -680,7 +726,7 @@ func runDelete(ctx context.Context, e *env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	defer closeVault(v, &err)
+	defer v.close(&err)
 	if err := v.Delete(id); err != nil {
 		return err
 	}
@@ -708,7 +754,7 @@ func runSearch(ctx context.Context, e *env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	defer closeVault(v, &err)
+	defer v.close(&err)
 	recs, err := v.Search(text, q)
 	if err != nil {
 		return err
@@ -740,7 +786,7 @@ func runExport(ctx context.Context, e *env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	defer closeVault(v, &err)
+	defer v.close(&err)
 	where := *out
 	if where == "-" {
 		where = "standard output"
@@ -823,7 +869,7 @@ func runImport(ctx context.Context, e *env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	defer closeVault(v, &err)
+	defer v.close(&err)
 	st, err := v.ImportJSON(in)
 	if err != nil {
 		return err
@@ -850,7 +896,7 @@ func runBackup(ctx context.Context, e *env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	defer closeVault(v, &err)
+	defer v.close(&err)
 	if err := v.BackupToFile(*out); err != nil {
 		return err
 	}
@@ -877,7 +923,7 @@ func runRestore(ctx context.Context, e *env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	defer closeVault(v, &err)
+	defer v.close(&err)
 	secret := e.getenv(envBackupSecret)
 	if secret == "" && e.prompt != nil {
 		secret, err = e.prompt(ctx, "The backup's passphrase or recovery code (press Enter if it is your current passphrase): ")
@@ -911,12 +957,12 @@ func runPasswd(ctx context.Context, e *env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	defer closeVault(v, &err)
+	defer v.close(&err)
 	return setNewPassphrase(ctx, e, v, *newFile)
 }
 
 // setNewPassphrase asks for a new passphrase and re-wraps the vault's key with it.
-func setNewPassphrase(ctx context.Context, e *env, v *journal.Vault, newFile string) error {
+func setNewPassphrase(ctx context.Context, e *env, v *session, newFile string) error {
 	p, err := e.newPassphrase(ctx, newSecretSource{file: newFile, fileArg: "--new-passphrase-file", envVar: envNewPassphrase})
 	if err != nil {
 		return err
@@ -938,30 +984,28 @@ func runRecover(ctx context.Context, e *env, args []string) (err error) {
 	if err := noArgs("recover", pos, ": give the recovery code in HEARTH_RECOVERY_CODE or type it when asked"); err != nil {
 		return err
 	}
-	dir, err := e.vaultDir()
+	dir, err := e.existingVault()
 	if err != nil {
 		return err
 	}
-	if ok, err := journal.Exists(dir); err != nil {
-		return err
-	} else if !ok {
-		return journal.ErrNoVault
-	}
-	code := e.getenv(envRecoveryCode)
-	if code == "" && e.prompt != nil {
-		code, err = e.prompt(ctx, "Recovery code (spaces, dashes and case don't matter): ")
-		if err != nil {
-			return err
+	v, err := lockAndOpen(dir, func() (*journal.Vault, error) {
+		code := e.getenv(envRecoveryCode)
+		if code == "" && e.prompt != nil {
+			c, err := e.prompt(ctx, "Recovery code (spaces, dashes and case don't matter): ")
+			if err != nil {
+				return nil, err
+			}
+			code = c
 		}
-	}
-	if strings.TrimSpace(code) == "" {
-		return usageError("this needs your recovery code: set %s or run hearth in a terminal to be asked for it", envRecoveryCode)
-	}
-	v, err := journal.OpenWithRecoveryCode(dir, code, e.vaultOpts...)
+		if strings.TrimSpace(code) == "" {
+			return nil, usageError("this needs your recovery code: set %s or run hearth in a terminal to be asked for it", envRecoveryCode)
+		}
+		return journal.OpenWithRecoveryCode(dir, code, e.vaultOpts...)
+	})
 	if err != nil {
 		return err
 	}
-	defer closeVault(v, &err)
+	defer v.close(&err)
 	return setNewPassphrase(ctx, e, v, *newFile)
 }
 
@@ -1033,20 +1077,20 @@ func runDoctor(ctx context.Context, e *env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	v, oerr := journal.Open(dir, pass, e.vaultOpts...)
+	v, oerr := lockAndOpen(dir, func() (*journal.Vault, error) { return journal.Open(dir, pass, e.vaultOpts...) })
 	if oerr != nil {
 		fmt.Fprintf(w, "Unlock\tfailed: %s\n", message(oerr))
 		return oerr
 	}
-	defer closeVault(v, &err)
+	defer v.close(&err)
 	recs, lerr := v.List(journal.Query{})
 	if lerr != nil {
 		fmt.Fprintf(w, "Unlock\topened, but reading the records failed\n")
 		return lerr
 	}
-	fmt.Fprintf(w, "Unlock\topened with your passphrase; %d records read back fine\n", len(recs))
+	fmt.Fprintf(w, "Unlock\topened with your passphrase; %s read back fine\n", countOf(len(recs), "record"))
 	if bad := v.Damaged(); len(bad) > 0 {
-		fmt.Fprintf(w, "Damaged records\t%d (IDs: %s); a backup can bring them back\n", len(bad), strings.Join(bad, ", "))
+		fmt.Fprintf(w, "Damaged\t%s (IDs: %s); a backup can bring them back\n", countOf(len(bad), "record"), strings.Join(bad, ", "))
 		return v.Check()
 	}
 	return nil
@@ -1064,6 +1108,14 @@ func existingParent(dir string) string {
 		}
 		dir = parent
 	}
+}
+
+// countOf says "1 record" or "2 records".
+func countOf(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // humanBytes formats n like "12.3 GB".

@@ -584,7 +584,7 @@ func TestDoctor(t *testing.T) {
 	h.initVault()
 	h.add("one")
 	r = h.must("", "doctor")
-	for _, want := range []string{"Free space", "key file", "opened", "1 records"} {
+	for _, want := range []string{"Free space", "key file", "opened", "1 record read"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("doctor with vault lacks %q:\n%s", want, r.stdout)
 		}
@@ -679,6 +679,27 @@ func TestCLIVaultInUse(t *testing.T) {
 			t.Errorf("hearth %v while open elsewhere: %s", args, r)
 		}
 	}
+	if err := v.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	// The desktop app holds the data folder's lock even before it unlocks the vault.
+	release, err := journal.LockDir(h.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	h.vars[envRecoveryCode] = "0000"
+	for _, args := range [][]string{{"list"}, {"add"}, {"passwd"}, {"recover"}, {"restore", "x"}} {
+		r := h.run("text", args...)
+		if r.code != exitInUse && !(args[0] == "restore" && r.code == exitError) {
+			t.Errorf("hearth %v while the app holds the lock: %s", args, r)
+		}
+	}
+	if err := release(); err != nil {
+		t.Fatal(err)
+	}
+	h.must("", "list") // and the lock was not left behind by the failed commands
 }
 
 // TestCLIVaultDamaged damages vault.key in several ways and expects exit 5.
