@@ -131,6 +131,7 @@ func BenchmarkSearch(b *testing.B) {
 	for _, q := range []string{"kaloMI", "kalo vé", "zzzz"} {
 		b.Run(q, func(b *testing.B) {
 			n := 0
+			c0 := processCPU()
 			for b.Loop() {
 				res, err := v.Search(q, Query{})
 				if err != nil {
@@ -139,6 +140,7 @@ func BenchmarkSearch(b *testing.B) {
 				n = len(res)
 			}
 			b.ReportMetric(float64(n), "hits")
+			b.ReportMetric(float64((processCPU()-c0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 		})
 	}
 }

@@ -29,23 +29,29 @@ func newIndex(capacity int) *index {
 }
 
 func newIndexEntry(r Record) *indexEntry {
+	n := len(r.Title) + len(r.Body) + 8
+	for _, t := range r.Tags {
+		n += len(t) + 1
+	}
+	for _, f := range r.Fields {
+		n += len(f) + 1
+	}
 	var sb strings.Builder
-	sb.Grow(len(r.Title) + len(r.Body) + 64)
-	sb.WriteString(r.Title)
+	sb.Grow(n)
+	foldInto(&sb, r.Title)
 	sb.WriteByte('\n')
-	sb.WriteString(r.Body)
+	foldInto(&sb, r.Body)
+	e := &indexEntry{rec: r}
 	for _, t := range r.Tags {
 		sb.WriteByte('\n')
-		sb.WriteString(t)
+		foldInto(&sb, t)
+		e.tags = append(e.tags, fold(t))
 	}
 	for _, f := range r.Fields {
 		sb.WriteByte('\n')
-		sb.WriteString(f)
+		foldInto(&sb, f)
 	}
-	e := &indexEntry{rec: r, text: fold(sb.String())}
-	for _, t := range r.Tags {
-		e.tags = append(e.tags, fold(t))
-	}
+	e.text = sb.String()
 	return e
 }
 
@@ -239,29 +245,40 @@ func fold(s string) string {
 	if i == len(s) {
 		return s // already folded: share the string
 	}
-	b := make([]byte, i, len(s)+8)
-	copy(b, s[:i])
-	var scratch []byte
-	for i < len(s) {
+	var sb strings.Builder
+	sb.Grow(len(s) + 8)
+	foldInto(&sb, s)
+	return sb.String()
+}
+
+// foldInto writes the folded form of s to sb.
+func foldInto(sb *strings.Builder, s string) {
+	var scratch, out []byte
+	start := 0 // s[start:i] is plain lower-case ASCII not yet written
+	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
+				sb.WriteString(s[start:i])
+				sb.WriteByte(c + 'a' - 'A')
+				start = i + 1
 			}
-			b = append(b, c)
 			i++
 			continue
 		}
+		sb.WriteString(s[start:i])
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
+		start = i
 		if r < foldTableEnd {
-			b = append(b, foldTable[r-utf8.RuneSelf]...)
+			sb.WriteString(foldTable[r-utf8.RuneSelf])
 			continue
 		}
 		scratch = norm.NFKD.AppendString(scratch[:0], string(r))
-		b = appendFoldedDecomposed(b, scratch)
+		out = appendFoldedDecomposed(out[:0], scratch)
+		sb.Write(out)
 	}
-	return string(b)
+	sb.WriteString(s[start:])
 }
 
 // appendFoldedDecomposed appends already-decomposed text d, lower-cased,
