@@ -82,7 +82,10 @@ func Start(a fyne.App, cfg Config) *App {
 	h.win.Resize(h.savedWindowSize())
 	h.header = newHeader(h)
 	h.body = container.NewStack()
-	h.win.SetContent(container.NewBorder(h.header.root, nil, nil, nil, h.body))
+	h.win.SetContent(container.NewStack(
+		newActivityCatcher(h.touch),
+		container.NewBorder(h.header.root, nil, nil, nil, h.body),
+	))
 	h.win.SetMainMenu(h.mainMenu())
 	h.addCanvasShortcuts()
 	h.win.SetCloseIntercept(h.closeWindow)

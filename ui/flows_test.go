@@ -320,6 +320,25 @@ func TestAutoLockClosesDeleteQuestion(t *testing.T) {
 	}
 }
 
+func TestAutoLockCountsMouseAndCursor(t *testing.T) {
+	hs := startUnlocked(t)
+	js := hs.journalScreen()
+	test.Tap(hs.button("Start writing"))
+	test.Type(js.body, "a long entry to read")
+	hs.clock.Advance(9 * time.Minute)
+	// The mouse moves over an empty part of the window (bottom right, beside Delete).
+	test.MoveMouse(hs.h.win.Canvas(), fyne.NewPos(990, 690))
+	test.MoveMouse(hs.h.win.Canvas(), fyne.NewPos(995, 692))
+	hs.clock.Advance(9 * time.Minute)
+	hs.journalScreen()
+	// Moving the cursor in the text (reading) counts too.
+	js.body.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	hs.clock.Advance(9 * time.Minute)
+	hs.journalScreen()
+	hs.clock.Advance(2 * time.Minute)
+	hs.unlockScreen()
+}
+
 func TestAutoLockPreference(t *testing.T) {
 	hs := startUnlocked(t)
 	hs.app.Preferences().SetInt(prefAutoLockMins, 30)

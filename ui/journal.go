@@ -99,6 +99,7 @@ func (js *journalScreen) build() {
 	js.body.SetPlaceHolder(lang.L("Write whatever is on your mind. A few words is plenty."))
 	for _, e := range []*widget.Entry{js.title, js.tags, js.body} {
 		e.OnChanged = func(string) { js.edited() }
+		e.OnCursorChanged = js.app.touch // reading and moving around count as activity
 	}
 	js.status = newNote("")
 	js.deleteBtn = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), js.confirmDelete)
