@@ -274,16 +274,11 @@ func (l *loader) practice(file, src string, r rawPractice) Practice {
 	loc := newLocator(src, 1)
 	l.checkID(file, loc.line("id"), "id", r.ID)
 	l.checkFileName(file, loc.line("id"), r.ID, ".toml")
-	l.need(file, loc.line("title"), "title", r.Title)
 	l.oneLine(file, loc.line("title"), "title", r.Title, true)
 	l.oneLine(file, loc.line("summary"), "summary", r.Summary, true)
-	if !slices.Contains(categories, Category(r.Category)) {
-		l.addf(file, loc.line("category"), "category %q is not one of %s", r.Category, joinQ(categories))
-	}
+	oneOf(l, file, loc.line("category"), "category", Category(r.Category), categories)
 	kind := PracticeKind(r.Kind)
-	if !slices.Contains(kinds, kind) {
-		l.addf(file, loc.line("kind"), "kind %q is not one of %s", r.Kind, joinQ(kinds))
-	}
+	oneOf(l, file, loc.line("kind"), "kind", kind, kinds)
 	l.checkLengths(file, loc, r.Lengths, r.DefaultLength)
 	if r.Audio != "" {
 		if kind != KindGuided {
@@ -959,6 +954,16 @@ func (l *loader) hasLesson(id string) bool {
 
 func (l *loader) hasExercise(id string) bool {
 	return l.pack.Exercise(id) != nil || (l.base != nil && l.base.Exercise(id) != nil)
+}
+
+// oneOf adds a problem when v is missing or not one of allowed.
+func oneOf[T ~string](l *loader, file string, line int, what string, v T, allowed []T) {
+	switch {
+	case v == "":
+		l.addf(file, line, "%s is missing (one of %s)", what, joinQ(allowed))
+	case !slices.Contains(allowed, v):
+		l.addf(file, line, "%s %q is not one of %s", what, string(v), joinQ(allowed))
+	}
 }
 
 // joinQ formats allowed values as "a", "b" or "c".

@@ -3,6 +3,8 @@ package resources
 import (
 	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -18,21 +20,106 @@ func decodeStrict(src, file string, firstLine int, v any, add func(Problem)) boo
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			add(Problem{File: file, Line: pe.Position.Line + firstLine - 1, Msg: "TOML: " + pe.Message})
+		} else if m := typeErrRE.FindStringSubmatch(err.Error()); m != nil {
+			line, _ := strconv.Atoi(m[1])
+			key, have, want := m[2], m[3], m[4]
+			if l := wrongTypeLine(src, key, want); l > 0 {
+				line = l
+			}
+			add(Problem{File: file, Line: line + firstLine - 1,
+				Msg: fmt.Sprintf("%s should be %s, not %s", key, typeWords(want), typeWords(have))})
 		} else {
 			add(Problem{File: file, Line: firstLine, Msg: "TOML: " + err.Error()})
 		}
 		return false
 	}
+	seen := map[string]int{}
 	for _, k := range md.Undecoded() {
-		add(Problem{File: file, Line: keyLine(src, k) + firstLine - 1, Msg: fmt.Sprintf("unknown key %q (check the spelling)", k.String())})
+		nth := seen[k.String()]
+		seen[k.String()]++
+		add(Problem{File: file, Line: keyLine(src, k, nth) + firstLine - 1, Msg: fmt.Sprintf("unknown key %q (check the spelling)", k.String())})
 	}
 	return true
 }
 
-// keyLine finds the line (1-based) of a decoded key such as steps.pause in src. It walks
-// the table headers in order, so for arrays of tables it finds the first occurrence of
-// a misspelt key, which is where it usually is. 0 means not found.
-func keyLine(src string, k toml.Key) int {
+// typeErrRE matches the error BurntSushi/toml returns when a value has the wrong type.
+var typeErrRE = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): incompatible types: TOML value has type (\S+); destination has type (\S+)`)
+
+// typeWords names a Go or TOML type for people.
+func typeWords(t string) string {
+	switch {
+	case strings.HasPrefix(t, "int"), strings.HasPrefix(t, "uint"):
+		return "a whole number"
+	case strings.HasPrefix(t, "float"):
+		return "a number"
+	case t == "string":
+		return "text in quotes"
+	case t == "bool":
+		return "true or false"
+	case strings.HasPrefix(t, "[]"), t == "slice", t == "array":
+		return "a list in [ ]"
+	case strings.HasPrefix(t, "map"), t == "struct":
+		return "a table"
+	case strings.Contains(t, "time") || strings.Contains(t, "Time"):
+		return "a date"
+	}
+	return t
+}
+
+// wrongTypeLine finds the first line assigning the last part of key whose value does
+// not look like want (the library reports the line of the key's last use, which for an
+// array of tables may not be the faulty one). 0 means not found.
+func wrongTypeLine(src, key, want string) int {
+	k := strings.Split(key, ".")
+	last := k[len(k)-1]
+	table := strings.Join(k[:len(k)-1], ".")
+	current := ""
+	for i, line := range strings.Split(src, "\n") {
+		t := strings.TrimSpace(line)
+		if h, ok := header(t); ok {
+			current = h
+			continue
+		}
+		if current != table || keyOf(t) != last {
+			continue
+		}
+		val := strings.TrimSpace(t[strings.Index(t, "=")+1:])
+		if val != "" && !sameKind(literalType(val), want) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// sameKind reports whether a value of TOML type lit can go into a Go value of type want
+// (a whole number fits a float).
+func sameKind(lit, want string) bool {
+	l, w := typeWords(lit), typeWords(want)
+	return l == w || (l == "a whole number" && w == "a number")
+}
+
+// literalType guesses the type of a TOML value from how it starts.
+func literalType(v string) string {
+	switch {
+	case strings.HasPrefix(v, `"`), strings.HasPrefix(v, "'"):
+		return "string"
+	case strings.HasPrefix(v, "["):
+		return "slice"
+	case strings.HasPrefix(v, "{"):
+		return "map"
+	case v == "true" || v == "false":
+		return "bool"
+	case len(v) >= 10 && v[4] == '-' && v[7] == '-':
+		return "time"
+	case strings.ContainsAny(v, ".eE") && !strings.HasPrefix(v, "0x"):
+		return "float64"
+	}
+	return "int64"
+}
+
+// keyLine finds the line (1-based) of the nth (0-based) occurrence of a key such as
+// steps.pauze in src, walking the table headers in order. 0 means not found.
+func keyLine(src string, k toml.Key, nth int) int {
 	if len(k) == 0 {
 		return 0
 	}
@@ -49,7 +136,10 @@ func keyLine(src string, k toml.Key) int {
 			continue
 		}
 		if current == table && keyOf(t) == last {
-			return i + 1
+			if nth == 0 {
+				return i + 1
+			}
+			nth--
 		}
 	}
 	return 0
