@@ -49,8 +49,9 @@ import (
 	"github.com/hearth-app/hearth/journal"
 )
 
-// maxBodyBytes bounds an entry read from stdin (a journal entry, not a database dump).
-const maxBodyBytes = 16 << 20
+// maxBodyBytes bounds an entry read from stdin; it matches the journal's own limit on a
+// record's body, so the user hears about it before anything else happens.
+const maxBodyBytes = 8 << 20
 
 // errHelp is returned by cmdFlags.parse after it printed a command's help.
 var errHelp = errors.New("help shown")
@@ -240,14 +241,15 @@ func (e *env) unlock(ctx context.Context) (*session, string, error) {
 	return v, pass, err
 }
 
-// readBody reads an entry from stdin. At a terminal it says how to finish first.
-func readBody(ctx context.Context, e *env) (string, error) {
+// readBody reads an entry from stdin. At a terminal it first shows hint, with %s
+// standing for the key that ends the text.
+func readBody(ctx context.Context, e *env, hint string) (string, error) {
 	if e.prompt != nil {
 		end := "Ctrl-D"
 		if runtime.GOOS == "windows" {
 			end = "Ctrl-Z then Enter"
 		}
-		fmt.Fprintf(e.stderr, "Write your entry, then press %s on a new line to save it.\n", end)
+		fmt.Fprintf(e.stderr, hint+"\n", end)
 	}
 	type result struct {
 		b   []byte
@@ -519,7 +521,7 @@ func runAdd(ctx context.Context, e *env, args []string) (err error) {
 		return err
 	}
 	defer v.close(&err)
-	body, err := readBody(ctx, e)
+	body, err := readBody(ctx, e, "Write your entry, then press %s on a new line to save it.")
 	if err != nil {
 		return err
 	}
@@ -668,7 +670,7 @@ func runEdit(ctx context.Context, e *env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	body, err := readBody(ctx, e)
+	body, err := readBody(ctx, e, "Write the new text of the entry, then press %s on a new line. (Press it straight away to keep the text as it is.)")
 	if err != nil {
 		return err
 	}

@@ -300,6 +300,31 @@ func TestAddListShow(t *testing.T) {
 	}
 }
 
+func TestAddAtTerminal(t *testing.T) {
+	h := newHarness(t)
+	h.initVault()
+	delete(h.vars, envPassphrase)
+	var asked *[]string
+	h.prompt, asked = fakePrompt(t, testPass)
+	r := h.must("typed at the terminal\n", "add")
+	if len(*asked) != 1 || !strings.Contains(r.stderr, "Write your entry") {
+		t.Errorf("add at a terminal: asked %q; %s", *asked, r)
+	}
+	h.prompt = nil
+	h.vars[envPassphrase] = testPass
+	r = h.must("piped in", "add")
+	if r.stderr != "" {
+		t.Errorf("add from a pipe wrote to stderr: %q", r.stderr)
+	}
+	big := strings.Repeat("x", maxBodyBytes+1)
+	if r := h.run(big, "add"); r.code != exitUsage || !strings.Contains(r.stderr, "larger than") {
+		t.Errorf("too large an entry: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if r := h.run("\xff\xfe", "add"); r.code != exitUsage || !strings.Contains(r.stderr, "UTF-8") {
+		t.Errorf("not UTF-8: %s", r)
+	}
+}
+
 func TestListEmpty(t *testing.T) {
 	h := newHarness(t)
 	h.initVault()
