@@ -74,7 +74,9 @@ type Spotter struct {
 	lang      string
 	name      string
 	patterns  []pattern        // in file order; earlier wins a tie
-	byFirst   map[string][]int // first word -> indices into patterns, ascending
+	vocab     vocab            // word -> ID, for every word of every pattern and cue
+	byPair    map[uint64][]int // pairKey of the first two words -> indices into patterns
+	bySingle  map[int32][]int  // word ID -> patterns that can match that one word alone
 	cues      cues
 	questions map[Kind][]string
 	titles    map[Kind]string

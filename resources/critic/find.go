@@ -8,15 +8,28 @@ package critic
 // the language file wins a tie), unless a cue shows it is not the writer's own critic,
 // then carries on after the marked part.
 func (s *Spotter) Find(text string) []Mark {
-	toks := tokenize(text)
+	toks := tokenize(text, s.vocab)
 	var marks []Mark
 	for i := 0; i < len(toks); {
+		if toks[i].id == noWord {
+			i++
+			continue
+		}
 		var best match
 		bestIdx := -1
-		for _, pi := range s.byFirst[toks[i].norm] {
-			if m, ok := s.patterns[pi].longest(toks, i); ok && (bestIdx < 0 || m.end > best.end) {
+		try := func(pi int) {
+			m, ok := s.patterns[pi].longest(toks, i)
+			if ok && (bestIdx < 0 || m.end > best.end || (m.end == best.end && pi < bestIdx)) {
 				best, bestIdx = m, pi
 			}
+		}
+		if i+1 < len(toks) && toks[i+1].gap == gapSoft && toks[i+1].id != noWord {
+			for _, pi := range s.byPair[pairKey(toks[i].id, toks[i+1].id)] {
+				try(pi)
+			}
+		}
+		for _, pi := range s.bySingle[toks[i].id] {
+			try(pi)
 		}
 		if bestIdx < 0 || s.cues.cancel(toks, i, best.end) {
 			i++
@@ -35,43 +48,46 @@ func (s *Spotter) Find(text string) []Mark {
 // cancel reports whether the words around toks[lo:hi] show that the phrase is negated
 // ("I don't think I'm useless") or someone else's words ("she said I'm useless").
 func (c *cues) cancel(toks []token, lo, hi int) bool {
-	// A negation ends right before the phrase, or one gap word before it.
-	for _, cue := range c.negation {
-		for skip := 0; skip <= 1; skip++ {
-			end := lo - skip // one past the cue's last word
-			if end-len(cue) < 0 {
-				break
-			}
-			if skip == 1 && (!c.gapWords[toks[lo-1].norm] || toks[lo].gap != gapSoft) {
-				break
-			}
-			if toks[end].gap == gapSoft && wordsAt(toks, end-len(cue), cue) {
-				return true
-			}
+	// A negation ends right before the phrase, or one gap word before it, with only
+	// spaces or quotes between.
+	for skip := 0; skip <= 1 && lo-skip-1 >= 0; skip++ {
+		end := lo - skip // one past the cue's last word
+		if toks[end].gap != gapSoft || (skip == 1 && (!c.gapWords[toks[lo-1].id] || toks[lo].gap != gapSoft)) {
+			break
 		}
-	}
-	// Reported speech: within reportedWindow words, in the same sentence.
-	for _, cue := range c.reportedBefore {
-		for skip := 0; skip <= c.reportedWindow; skip++ {
-			end := lo - skip
-			if end-len(cue) < 0 || toks[end].gap == gapSentence {
-				break
-			}
+		for _, cue := range c.negation[toks[end-1].id] {
 			if wordsAt(toks, end-len(cue), cue) {
 				return true
 			}
 		}
 	}
-	for _, cue := range c.reportedAfter {
-		for skip := 0; skip <= c.reportedWindow; skip++ {
-			start := hi + skip
-			if start >= len(toks) || toks[start].gap == gapSentence {
-				break
+	// Reported speech: within reportedWindow words, in the same sentence.
+	for skip := 0; skip <= c.reportedWindow && lo-skip-1 >= 0; skip++ {
+		end := lo - skip
+		if toks[end].gap == gapSentence {
+			break
+		}
+		for _, cue := range c.reportedBefore[toks[end-1].id] {
+			if wordsAt(toks, end-len(cue), cue) {
+				return true
 			}
+		}
+	}
+	for skip := 0; skip <= c.reportedWindow && hi+skip < len(toks); skip++ {
+		start := hi + skip
+		if toks[start].gap == gapSentence {
+			break
+		}
+		for _, cue := range c.reportedAfter[toks[start].id] {
 			if wordsAt(toks, start, cue) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// pairKey packs two word IDs into one map key.
+func pairKey(w1, w2 int32) uint64 {
+	return uint64(uint32(w1))<<32 | uint64(uint32(w2))
 }

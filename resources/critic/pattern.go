@@ -26,15 +26,115 @@ type pattern struct {
 	hasFocus bool
 }
 
+// maxElems is the most elements a pattern may have.
+const maxElems = 15
+
 // element is one step of a pattern.
 type element struct {
-	alts     map[string][][]string // first word -> alternatives starting with it
+	alts     *trie // the alternatives, word by word
 	optional bool
 	negative bool // a negative look-ahead: matches only if no alternative does
 }
 
-// compilePattern parses src (see pattern) for kind k, with lists for @references.
-func compilePattern(src string, k Kind, lists map[string][][]string) (pattern, error) {
+// trie holds word sequences by word ID: a path from the root to a node with end set
+// spells one alternative. Small nodes keep their children in slices (a short scan is
+// faster than a map); large ones, such as the root of a long list, in a map.
+type trie struct {
+	keys []int32
+	kids []*trie
+	big  map[int32]*trie // used instead of keys/kids above smallTrie children
+	end  bool
+}
+
+// smallTrie is the most children a node keeps in slices.
+const smallTrie = 8
+
+// child returns the node after word id, or nil.
+func (t *trie) child(id int32) *trie {
+	if t.big != nil {
+		return t.big[id]
+	}
+	for i, k := range t.keys {
+		if k == id {
+			return t.kids[i]
+		}
+	}
+	return nil
+}
+
+// children yields every (word ID, node) below t.
+func (t *trie) children() iter.Seq2[int32, *trie] {
+	return func(yield func(int32, *trie) bool) {
+		if t.big != nil {
+			for k, n := range t.big {
+				if !yield(k, n) {
+					return
+				}
+			}
+			return
+		}
+		for i, k := range t.keys {
+			if !yield(k, t.kids[i]) {
+				return
+			}
+		}
+	}
+}
+
+// add puts the word sequence ids into t.
+func (t *trie) add(ids []int32) {
+	for _, id := range ids {
+		n := t.child(id)
+		if n == nil {
+			n = &trie{}
+			switch {
+			case t.big != nil:
+				t.big[id] = n
+			case len(t.keys) < smallTrie:
+				t.keys, t.kids = append(t.keys, id), append(t.kids, n)
+			default:
+				t.big = make(map[int32]*trie, 2*smallTrie)
+				for i, k := range t.keys {
+					t.big[k] = t.kids[i]
+				}
+				t.keys, t.kids = nil, nil
+				t.big[id] = n
+			}
+		}
+		t = n
+	}
+	t.end = true
+}
+
+// vocab gives every word the patterns and cues use a small integer ID, so matching
+// compares integers. Words of the text that no pattern uses get noWord.
+type vocab map[string]int32
+
+// noWord is the ID of a word that appears in no pattern or cue.
+const noWord int32 = -1
+
+// intern returns the ID of w, giving it a new one if needed.
+func (v vocab) intern(w string) int32 {
+	id, ok := v[w]
+	if !ok {
+		id = int32(len(v))
+		v[w] = id
+	}
+	return id
+}
+
+// ids interns every word of words.
+func (v vocab) ids(words []string) []int32 {
+	out := make([]int32, len(words))
+	for i, w := range words {
+		out[i] = v.intern(w)
+	}
+	return out
+}
+
+// compilePattern parses src (see pattern) for kind k, with lists for @references and v
+// to number the words.
+func compilePattern(src string, k Kind, lists map[string][][]string, v vocab) (pattern, error) {
 	p := pattern{kind: k}
 	rest := strings.TrimSpace(src)
 	open := -1
@@ -89,14 +189,17 @@ func compilePattern(src string, k Kind, lists map[string][][]string) (pattern, e
 		if err != nil {
 			return p, err
 		}
-		e.alts = make(map[string][][]string)
+		e.alts = &trie{}
 		for _, a := range alts {
-			e.alts[a[0]] = append(e.alts[a[0]], a)
+			e.alts.add(v.ids(a))
 		}
 		p.elems = append(p.elems, e)
 	}
 	if open >= 0 {
 		return p, errors.New("[ without ]")
+	}
+	if len(p.elems) > maxElems {
+		return p, fmt.Errorf("more than %d elements; split it into two patterns", maxElems)
 	}
 	if !p.hasFocus {
 		p.focusLo, p.focusHi = 0, len(p.elems)
@@ -147,14 +250,14 @@ func alternatives(body string, lists map[string][][]string) ([][]string, error) 
 	return out, nil
 }
 
-// firstWords yields every word a match of p can start with.
-func (p pattern) firstWords() iter.Seq[string] {
-	return func(yield func(string) bool) {
+// firstWords yields the ID of every word a match of p can start with.
+func (p pattern) firstWords() iter.Seq[int32] {
+	return func(yield func(int32) bool) {
 		for _, e := range p.elems {
 			if e.negative {
 				continue
 			}
-			for w := range e.alts {
+			for w := range e.alts.children() {
 				if !yield(w) {
 					return
 				}
@@ -166,6 +269,45 @@ func (p pattern) firstWords() iter.Seq[string] {
 	}
 }
 
+// firstFrom yields the IDs of the words a match can continue with at element ei, and
+// reports whether the pattern can also end there (all the rest is optional).
+func (p pattern) firstFrom(ei int, yield func(int32)) bool {
+	for _, e := range p.elems[ei:] {
+		if e.negative {
+			continue
+		}
+		for w := range e.alts.children() {
+			yield(w)
+		}
+		if !e.optional {
+			return false
+		}
+	}
+	return true
+}
+
+// pairs yields every pair of first two words a match of p can start with, and reports
+// whether a match can also be a single word.
+func (p pattern) pairs(yield func(w1, w2 int32)) (single bool) {
+	for k, e := range p.elems {
+		if e.negative {
+			continue
+		}
+		for w1, n := range e.alts.children() {
+			for w2 := range n.children() {
+				yield(w1, w2)
+			}
+			if n.end && p.firstFrom(k+1, func(w2 int32) { yield(w1, w2) }) {
+				single = true
+			}
+		}
+		if !e.optional {
+			break
+		}
+	}
+	return single
+}
+
 // match is one way a pattern matched, in token indices.
 type match struct {
 	end              int // one past the last word of the whole match
@@ -174,11 +316,21 @@ type match struct {
 
 // longest returns the longest match of p starting at word i, if any. Among equally long
 // matches it keeps the first found.
+//
+// Each (element, word) state is explored once: optional elements can reach the same
+// state by several paths, and the first path's marked part is kept.
 func (p pattern) longest(toks []token, i int) (match, bool) {
 	var best match
 	found := false
+	var seen [maxElems + 1]uint64 // seen[ei] bit k: state (ei, i+k) explored
 	var walk func(ei, ti, flo, fhi int)
 	walk = func(ei, ti, flo, fhi int) {
+		if k := ti - i; k < 64 {
+			if seen[ei]&(1<<k) != 0 {
+				return
+			}
+			seen[ei] |= 1 << k
+		}
 		if ei == p.focusLo {
 			flo = ti
 		}
@@ -202,12 +354,16 @@ func (p pattern) longest(toks []token, i int) (match, bool) {
 		if e.optional {
 			walk(ei+1, ti, flo, fhi)
 		}
-		if ti >= len(toks) || (ti > i && toks[ti].gap != gapSoft) {
+		if ti > i && ti < len(toks) && toks[ti].gap != gapSoft {
 			return
 		}
-		for _, alt := range e.alts[toks[ti].norm] {
-			if n := len(alt); wordsAt(toks, ti, alt) {
-				walk(ei+1, ti+n, flo, fhi)
+		node := e.alts
+		for j := ti; j < len(toks) && (j == ti || toks[j].gap == gapSoft); j++ {
+			if node = node.child(toks[j].id); node == nil {
+				break
+			}
+			if node.end {
+				walk(ei+1, j+1, flo, fhi)
 			}
 		}
 	}
@@ -217,22 +373,26 @@ func (p pattern) longest(toks []token, i int) (match, bool) {
 
 // startsAt reports whether any alternative of e matches the words at ti.
 func (e element) startsAt(toks []token, ti int) bool {
-	for _, alt := range e.alts[toks[ti].norm] {
-		if wordsAt(toks, ti, alt) {
+	node := e.alts
+	for j := ti; j < len(toks) && (j == ti || toks[j].gap == gapSoft); j++ {
+		if node = node.child(toks[j].id); node == nil {
+			return false
+		}
+		if node.end {
 			return true
 		}
 	}
 	return false
 }
 
-// wordsAt reports whether words are the words at toks[ti:], joined by soft gaps.
-func wordsAt(toks []token, ti int, words []string) bool {
-	if ti+len(words) > len(toks) {
+// wordsAt reports whether the words with these ids are at toks[ti:], joined by soft gaps.
+func wordsAt(toks []token, ti int, ids []int32) bool {
+	if ti < 0 || ti+len(ids) > len(toks) {
 		return false
 	}
-	for j, w := range words {
+	for j, id := range ids {
 		t := toks[ti+j]
-		if t.norm != w || (j > 0 && t.gap != gapSoft) {
+		if t.id != id || (j > 0 && t.gap != gapSoft) {
 			return false
 		}
 	}

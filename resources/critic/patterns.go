@@ -60,11 +60,14 @@ type fileKind struct {
 // cues are the phrases around a match that show it is not the writer's own critic: a
 // negation just before it ("I don't think I'm useless") or reported speech nearby
 // ("she said I was useless").
+//
+// Phrases are word-ID sequences, indexed by the word that touches the match: the last
+// word of a phrase that comes before it, the first of one that comes after.
 type cues struct {
-	negation       [][]string
-	gapWords       map[string]bool
-	reportedBefore [][]string
-	reportedAfter  [][]string
+	negation       map[int32][][]int32 // by last word
+	gapWords       map[int32]bool
+	reportedBefore map[int32][][]int32 // by last word
+	reportedAfter  map[int32][][]int32 // by first word
 	reportedWindow int
 }
 
@@ -87,7 +90,7 @@ func parse(lang string, src []byte) (*Spotter, error) {
 	s := &Spotter{
 		lang:      lang,
 		name:      f.Name,
-		byFirst:   make(map[string][]int),
+		vocab:     make(vocab),
 		questions: make(map[Kind][]string),
 		titles:    make(map[Kind]string),
 	}
@@ -103,7 +106,7 @@ func parse(lang string, src []byte) (*Spotter, error) {
 		}
 	}
 
-	if s.cues, err = compileCues(f.Cues); err != nil {
+	if s.cues, err = compileCues(f.Cues, s.vocab); err != nil {
 		return nil, bad("%v", err)
 	}
 
@@ -123,34 +126,52 @@ func parse(lang string, src []byte) (*Spotter, error) {
 			s.titles[k] = fk.Title
 		}
 		for _, src := range fk.Patterns {
-			p, err := compilePattern(src, k, lists)
+			p, err := compilePattern(src, k, lists, s.vocab)
 			if err != nil {
 				return nil, bad("kind %q: pattern %q: %v", fk.Kind, src, err)
 			}
-			idx := len(s.patterns)
 			s.patterns = append(s.patterns, p)
+		}
+	}
+	s.byPair = make(map[uint64][]int)
+	s.bySingle = make(map[int32][]int)
+	for idx, p := range s.patterns {
+		add := func(m map[uint64][]int, k uint64) {
+			if l := m[k]; len(l) == 0 || l[len(l)-1] != idx {
+				m[k] = append(l, idx)
+			}
+		}
+		single := p.pairs(func(w1, w2 int32) { add(s.byPair, pairKey(w1, w2)) })
+		if single {
 			for w := range p.firstWords() {
-				s.byFirst[w] = append(s.byFirst[w], idx)
+				if l := s.bySingle[w]; len(l) == 0 || l[len(l)-1] != idx {
+					s.bySingle[w] = append(l, idx)
+				}
 			}
 		}
 	}
 	return s, nil
 }
 
-// compileCues turns the cue phrases into word sequences.
-func compileCues(fc fileCues) (cues, error) {
-	c := cues{gapWords: make(map[string]bool), reportedWindow: fc.ReportedWindow}
+// compileCues turns the cue phrases into word-ID sequences.
+func compileCues(fc fileCues, v vocab) (cues, error) {
+	c := cues{gapWords: make(map[int32]bool), reportedWindow: fc.ReportedWindow}
 	if c.reportedWindow < 0 || c.reportedWindow > 8 {
 		return c, fmt.Errorf("reported_window must be between 0 and 8")
 	}
-	seqs := func(what string, in []string) ([][]string, error) {
-		var out [][]string
+	seqs := func(what string, in []string) (map[int32][][]int32, error) {
+		out := make(map[int32][][]int32)
 		for _, s := range in {
 			w := strings.Fields(normalise(s))
 			if len(w) == 0 {
 				return nil, fmt.Errorf("cues.%s has an empty phrase", what)
 			}
-			out = append(out, w)
+			ids := v.ids(w)
+			key := ids[len(ids)-1]
+			if what == "reported_after" {
+				key = ids[0]
+			}
+			out[key] = append(out[key], ids)
 		}
 		return out, nil
 	}
@@ -165,7 +186,7 @@ func compileCues(fc fileCues) (cues, error) {
 		return c, err
 	}
 	for _, w := range fc.GapWords {
-		c.gapWords[normalise(w)] = true
+		c.gapWords[v.intern(normalise(w))] = true
 	}
 	return c, nil
 }

@@ -21,39 +21,38 @@ const (
 
 // token is one word of the text.
 type token struct {
-	start, end int    // byte offsets of the word in the original text
-	norm       string // lowercased, apostrophes written as '
-	gap        gap    // what lies between the previous word and this one
+	start, end int   // byte offsets of the word in the original text
+	id         int32 // the word's ID in the vocab, or noWord
+	gap        gap   // what lies between the previous word and this one
 }
 
-// tokenize splits text into words. A word is a run of letters, digits and combining
-// marks; an apostrophe or hyphen between letters stays inside it ("don't", "I’m",
-// "good-for-nothing"). Invalid UTF-8 counts as a symbol between words.
-func tokenize(text string) []token {
+// tokenize splits text into words and looks each up in v (lowercased, apostrophes
+// written as '). A word is a run of letters, digits and combining marks; an apostrophe
+// or hyphen between letters stays inside it ("don't", "I’m", "good-for-nothing").
+// Invalid UTF-8 counts as a symbol between words.
+func tokenize(text string, v vocab) []token {
 	toks := make([]token, 0, len(text)/5+1)
-	norm := make([]byte, 0, len(text))
-	normAt := make([]int, 0, len(text)/5+1) // start of each token's norm in norm
+	var buf [64]byte
 	g := gapSentence
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) || (r == utf8.RuneError && size == 1) {
+		if !isWordRune(r) {
 			g = max(g, gapOf(r, size))
 			i += size
 			continue
 		}
 		start := i
-		normAt = append(normAt, len(norm))
+		norm := buf[:0]
 		for i < len(text) {
 			r, size = utf8.DecodeRuneInString(text[i:])
 			switch {
-			case r == utf8.RuneError && size == 1:
 			case isWordRune(r):
 				norm = utf8.AppendRune(norm, toLower(r))
 				i += size
 				continue
 			case isApostrophe(r) || isHyphen(r):
 				// Keep it only between two word characters.
-				if next, _ := utf8.DecodeRuneInString(text[i+size:]); i+size < len(text) && isWordRune(next) && next != utf8.RuneError {
+				if next, _ := utf8.DecodeRuneInString(text[i+size:]); isWordRune(next) {
 					if isApostrophe(r) {
 						norm = append(norm, '\'')
 					} else {
@@ -65,16 +64,12 @@ func tokenize(text string) []token {
 			}
 			break
 		}
-		toks = append(toks, token{start: start, end: i, gap: g})
-		g = gapSoft
-	}
-	all := string(norm)
-	for j := range toks {
-		end := len(all)
-		if j+1 < len(toks) {
-			end = normAt[j+1]
+		id, ok := v[string(norm)] // no allocation: the compiler looks up the bytes
+		if !ok {
+			id = noWord
 		}
-		toks[j].norm = all[normAt[j]:end]
+		toks = append(toks, token{start: start, end: i, id: id, gap: g})
+		g = gapSoft
 	}
 	return toks
 }
