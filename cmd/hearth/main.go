@@ -206,6 +206,10 @@ func printUsage(w io.Writer) {
 	fmt.Fprintln(w, "\nFlags:")
 	fmt.Fprintln(w, "  --data-dir DIR          where your vault lives (or set HEARTH_DATA_DIR)")
 	fmt.Fprintln(w, "  --passphrase-file F     read the passphrase from a file (or set HEARTH_PASSPHRASE)")
+	fmt.Fprintln(w, "\nAt a terminal, Hearth asks for secrets without showing them. Elsewhere set")
+	fmt.Fprintln(w, "HEARTH_NEW_PASSPHRASE (passwd, recover), HEARTH_RECOVERY_CODE (recover) and")
+	fmt.Fprintln(w, "HEARTH_BACKUP_SECRET (restore; default: your passphrase).")
+	fmt.Fprintln(w, "Run \"hearth COMMAND --help\" to see a command's own flags.")
 	fmt.Fprintln(w, "\nExit codes: 0 ok, 1 error, 2 usage, 3 wrong passphrase or recovery code,")
 	fmt.Fprintln(w, "4 vault in use by another process, 5 vault damaged.")
 }
