@@ -68,7 +68,7 @@ func cheapKDF() journal.Option {
 // harness is a started App on Fyne's test driver with a fake clock, running slow work
 // synchronously so everything stays on the test goroutine.
 type harness struct {
-	t     *testing.T
+	t     testing.TB
 	app   fyne.App
 	h     *App
 	clock *fakeClock
@@ -76,7 +76,7 @@ type harness struct {
 }
 
 // start runs Start on a fresh test app with dir as the data folder.
-func start(t *testing.T, dir string) *harness {
+func start(t testing.TB, dir string) *harness {
 	t.Helper()
 	a := test.NewTempApp(t)
 	clk := newFakeClock()
@@ -96,7 +96,7 @@ func start(t *testing.T, dir string) *harness {
 
 // makeVault creates a vault in a new temp dir and closes it, returning the dir and
 // the recovery code.
-func makeVault(t *testing.T, pass string) (dir, code string) {
+func makeVault(t testing.TB, pass string) (dir, code string) {
 	t.Helper()
 	dir = t.TempDir()
 	v, code, err := journal.Create(dir, pass, cheapKDF())
@@ -110,7 +110,7 @@ func makeVault(t *testing.T, pass string) (dir, code string) {
 }
 
 // startUnlocked creates a vault, starts the app and unlocks it with the passphrase.
-func startUnlocked(t *testing.T) *harness {
+func startUnlocked(t testing.TB) *harness {
 	t.Helper()
 	dir, _ := makeVault(t, testPass)
 	hs := start(t, dir)

@@ -131,6 +131,9 @@ func newNote(text string) *widget.RichText {
 // setNote replaces the text of a note made by newNote, optionally in another colour.
 func setNote(rt *widget.RichText, text string, c fyne.ThemeColorName) {
 	seg := rt.Segments[0].(*widget.TextSegment)
+	if seg.Text == text && seg.Style.ColorName == c && rt.Visible() == (text != "") {
+		return // unchanged: typing sets "Saving…" on every key, so skip the redraw
+	}
 	seg.Text = text
 	seg.Style.ColorName = c
 	if text == "" {

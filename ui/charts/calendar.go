@@ -33,8 +33,7 @@ type Month struct {
 
 // calendar geometry, in Fyne units before theme scaling of text.
 const (
-	minCell     = 34 // a day cell is never smaller than this…
-	maxCell     = 50 // …nor larger, so a wide window does not make a giant grid
+	cellSize    = 44 // a day cell; the grid keeps this size and is centred
 	dotSize     = 5  // the writing dot
 	weeksInGrid = 6  // the most rows a month needs
 )
@@ -166,17 +165,17 @@ func (r *calendarRenderer) footerHeight(p palette) float32 {
 
 func (r *calendarRenderer) MinSize() fyne.Size {
 	p := paletteFor(r.c)
-	h := r.headerHeight() + r.weekdayHeight() + float32(weeksInGrid)*minCell + r.footerHeight(p)
+	h := r.headerHeight() + r.weekdayHeight() + float32(r.rows())*cellSize + r.footerHeight(p)
 	if !r.marked {
 		h += r.empty.MinSize().Height + p.padding()
 	}
-	w := max(7*minCell, r.empty.MinSize().Width, r.prev.MinSize().Width*2+r.title.MinSize().Width+2*p.padding())
+	w := max(7*cellSize, r.empty.MinSize().Width, r.prev.MinSize().Width*2+r.title.MinSize().Width+2*p.padding())
 	return fyne.NewSize(w, h)
 }
 
 func (r *calendarRenderer) Layout(size fyne.Size) {
 	p := paletteFor(r.c)
-	cell := min(max(size.Width/7, minCell), maxCell)
+	cell := float32(cellSize)
 	gridW := cell * 7
 	left := (size.Width - gridW) / 2
 

@@ -325,11 +325,6 @@ func wrapped(text string) *widget.Label {
 	return l
 }
 
-// card is a titled card holding a chart (or list) and its text.
-func card(title string, objs ...fyne.CanvasObject) fyne.CanvasObject {
-	return widget.NewCard(title, "", container.NewVBox(objs...))
-}
-
 // setVisible shows or hides o.
 func setVisible(o fyne.CanvasObject, visible bool) {
 	if visible {

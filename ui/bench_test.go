@@ -1,0 +1,27 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+// BenchmarkKeystroke measures one typed character in the journal editor with a long
+// entry: Hearth's own OnChanged work (dirty flag, status line, autosave timer) plus
+// Fyne's entry update, on the test driver (no GPU rendering).
+func BenchmarkKeystroke(b *testing.B) {
+	para := strings.Repeat("I noticed the knot in my chest soften as I slowed my breath. ", 16) + "\n\n"
+	for _, size := range []int{1 << 10, 10 << 10, 50 << 10} {
+		b.Run(fmt.Sprintf("%dKB", size>>10), func(b *testing.B) {
+			hs := startUnlocked(b)
+			js := hs.journalScreen()
+			test.Tap(js.start)
+			js.body.SetText(strings.Repeat(para, size/len(para)+1)[:size])
+			for b.Loop() {
+				js.body.TypedRune('a')
+			}
+		})
+	}
+}
