@@ -890,10 +890,10 @@ func (l *loader) crossReferences() {
 
 	for _, x := range pk.Lessons {
 		ref := l.lessonLoc[x.ID]
-		if !l.hasPractice(x.Practice) {
+		if x.Practice != "" && !l.hasPractice(x.Practice) {
 			l.addf(ref.file, ref.loc.line("practice"), "practice %q does not exist", x.Practice)
 		}
-		if !l.hasPrompt(x.Prompt) {
+		if x.Prompt != "" && !l.hasPrompt(x.Prompt) {
 			l.addf(ref.file, ref.loc.line("prompt"), "prompt %q does not exist", x.Prompt)
 		}
 	}

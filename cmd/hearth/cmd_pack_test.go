@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -36,7 +37,7 @@ func TestPackValidate(t *testing.T) {
 		{name: "example", path: examplePack, code: 0, wantOut: "The pack is valid.\n  After the workshop: a gentle first week (example-workshop, version 1.0.0)"},
 		{name: "summary counts", path: examplePack, code: 0, wantOut: "2 practices (2 with recordings), 2 prompts in 1 theme, 0 lessons, 0 exercises, 1 programme (3 days), 1 helpline"},
 		{name: "bad TOML lists every problem", path: filepath.Join(badPacks, "bad-toml"), code: 1,
-			wantErr: "the pack has problems (20, listed above)", goldenFile: filepath.Join(badPacks, "bad-toml.golden")},
+			wantErr: "the pack has problems (", goldenFile: filepath.Join(badPacks, "bad-toml.golden")},
 		{name: "broken audio", path: filepath.Join(badPacks, "broken-audio"), code: 1,
 			goldenFile: filepath.Join(badPacks, "broken-audio.golden")},
 		{name: "unknown schema", path: filepath.Join(badPacks, "unknown-schema"), code: 1, wantOut: "manifest.toml:2: schema 2 is not known"},
@@ -63,6 +64,10 @@ func TestPackValidate(t *testing.T) {
 				}
 				if out != string(want) {
 					t.Errorf("stdout differs from %s:\n%s", tt.goldenFile, out)
+				}
+				n := strings.Count(string(want), "\n")
+				if tt.code != 0 && !strings.Contains(errOut, fmt.Sprintf("(%d, listed above)", n)) {
+					t.Errorf("stderr %q does not count %d problems", errOut, n)
 				}
 			}
 		})
