@@ -12,7 +12,7 @@ import (
 // rename over the target, then sync the folder (a no-op on Windows).
 func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*") // mode 0600
 	if err != nil {
 		return fmt.Errorf("journal: write %s: %w", filepath.Base(path), err)
 	}
@@ -23,9 +23,6 @@ func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 			os.Remove(tmp)
 		}
 	}()
-	if err = f.Chmod(0o600); err != nil && !isWindows() {
-		return fmt.Errorf("journal: write %s: %w", filepath.Base(path), err)
-	}
 	if err = write(f); err != nil {
 		return fmt.Errorf("journal: write %s: %w", filepath.Base(path), err)
 	}

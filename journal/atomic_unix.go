@@ -13,5 +13,3 @@ func syncDir(dir string) error {
 	defer d.Close()
 	return d.Sync()
 }
-
-func isWindows() bool { return false }

@@ -5,5 +5,3 @@ package journal
 // syncDir is a no-op on Windows, where directories cannot be opened for
 // syncing; NTFS journals the rename itself.
 func syncDir(dir string) error { return nil }
-
-func isWindows() bool { return true }

@@ -11,6 +11,9 @@
 //	            XChaCha20-Poly1305 so damage and tampering are detected
 //	backups/    automatic encrypted backups (daily, last 7 kept)
 //	hearth.lock the desktop app's instance lock (see LockDir)
+//	outbox      (Windows) fsynced write-ahead copy of recent writes, since
+//	            Badger cannot sync its memory-mapped files there; removed
+//	            on a clean Close, replayed on Open after a crash
 //
 // Nothing in this package ever logs user text, record keys or key material.
 package journal
