@@ -1,8 +1,11 @@
 package journal
 
 import (
+	"bytes"
+	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -85,4 +88,52 @@ func TestLargeRecord(t *testing.T) {
 	}
 	_, err = v.Create(Record{Kind: KindLetter, Body: strings.Repeat("x", maxBodyBytes+1)})
 	wantErr(t, err, ErrInvalid)
+}
+
+func TestConcurrentUse(t *testing.T) {
+	v, _, _ := newTestVault(t)
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for i := range 15 {
+				r, err := v.Create(Record{Kind: KindEntry, Title: fmt.Sprintf("w%d-%d", w, i), Body: "together", Tags: []string{"t"}})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				r.Body = "together again"
+				if _, err := v.Update(r); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	for range 2 {
+		wg.Go(func() {
+			for range 30 {
+				if _, err := v.Search("together", Query{Limit: 10}); err != nil {
+					t.Error(err)
+				}
+				if _, err := v.Tags(); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	wg.Go(func() {
+		var buf bytes.Buffer
+		if err := v.Backup(&buf); err != nil {
+			t.Error(err)
+		}
+	})
+	wg.Wait()
+	list, _ := v.List(Query{})
+	if len(list) != 60 {
+		t.Fatalf("%d records, want 60", len(list))
+	}
+	tags, _ := v.Tags()
+	if len(tags) != 1 || tags[0].Count != 60 {
+		t.Fatalf("tags = %v", tags)
+	}
 }
