@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -154,6 +155,7 @@ func (s *Screen) build() {
 	s.retry.Hide()
 
 	s.calendar = charts.NewMonthCalendar()
+	s.calendar.EmptyText = "" // the month's text under the calendar says it
 	s.calendar.OnPrevious = func() { s.moveMonth(-1) }
 	s.calendar.OnNext = func() { s.moveMonth(+1) }
 	s.monthText = wrapped("")
@@ -174,9 +176,8 @@ func (s *Screen) build() {
 	s.practices = container.NewVBox()
 	s.exercises = container.NewVBox()
 
-	column := container.NewVBox(
-		heading, intro,
-		s.status, container.NewHBox(s.retry),
+	column := container.New(layout.NewCustomPaddedVBoxLayout(theme.Padding()*4),
+		container.NewVBox(heading, intro, s.status, container.NewHBox(s.retry)),
 		card(lang.L("Days you practised"), s.calendar, s.monthText, s.streakText, s.streakCheck),
 		card(lang.L("Minutes per week"), s.bars, s.weeksText),
 		card(lang.L("Three circles over time"), s.line, s.checkText),
@@ -209,6 +210,7 @@ func (s *Screen) show() {
 	}
 	s.bars.SetBars(bars)
 	s.weeksText.SetText(sum.WeeksText(translate))
+	setVisible(s.weeksText, hasMinutes(sum.Weeks)) // else the chart says it
 
 	from := sum.CheckInFrom()
 	recent := sum.CheckInsSince(from)
@@ -227,6 +229,7 @@ func (s *Screen) show() {
 	start := time.Date(from.Year, from.Month, from.Day, 0, 0, 0, 0, s.location())
 	s.line.SetSeries(series, start, s.now())
 	s.checkText.SetText(sum.CheckInsText(translate))
+	setVisible(s.checkText, len(sum.CheckIns) > 0) // else the chart says it
 
 	s.practices.Objects = nil
 	if len(sum.Practices) == 0 {
@@ -248,6 +251,16 @@ func (s *Screen) show() {
 	}
 	s.exercises.Refresh()
 	s.root.Refresh()
+}
+
+// hasMinutes reports whether any week has practice time.
+func hasMinutes(weeks []Week) bool {
+	for _, w := range weeks {
+		if w.Seconds > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // location is the user's time zone.
