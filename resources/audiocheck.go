@@ -22,9 +22,10 @@ const (
 	FormatFLAC AudioFormat = "flac" // FLAC
 )
 
-// audioHeaderBytes is how much of an audio file is read to check its header: enough
-// for an ID3 tag with a small cover picture and the first frame.
-const audioHeaderBytes = 256 << 10
+// audioHeaderBytes is how much of an audio file is read to check its header: the first
+// Ogg page, the WAV chunks before the data, FLAC's STREAMINFO, or an ID3 tag without a
+// large cover picture and the first MP3 frame.
+const audioHeaderBytes = 64 << 10
 
 // FormatOf returns the audio format a file name's extension claims, or "".
 func FormatOf(name string) AudioFormat {
@@ -147,7 +148,7 @@ func checkOgg(b []byte) error {
 		return errors.New("first packet is cut short")
 	}
 	p := b[body : body+size]
-	if p[0] != 1 || string(p[1:7]) != "vorbis" {
+	if p[0] != 1 || string(p[1:7]) != "vorbis" || binary.LittleEndian.Uint32(p[7:11]) != 0 {
 		if bytes.HasPrefix(p, []byte("OpusHead")) {
 			return errors.New("it is Ogg Opus; Hearth plays Ogg Vorbis (re-encode with oggenc)")
 		}
@@ -181,8 +182,8 @@ func checkMP3(b []byte) error {
 			skip += 10 // footer
 		}
 		if skip+4 > len(b) {
-			if skip >= audioHeaderBytes {
-				return nil // a tag too large to look past here; the decoder will tell
+			if len(b) >= audioHeaderBytes {
+				return nil // a tag larger than what was read (cover art): the decoder will tell
 			}
 			return errors.New("no audio after the ID3 tag")
 		}
@@ -239,8 +240,11 @@ func checkWAV(b []byte) error {
 			}
 			return nil
 		}
-		if size < 0 || size > len(b) {
-			break // a chunk larger than what we read: stop looking
+		if size < 0 || body+size > len(b) {
+			if sawFmt && len(b) >= audioHeaderBytes {
+				return nil // a large chunk before the data, past what was read
+			}
+			break
 		}
 		off = body + size + size&1
 	}

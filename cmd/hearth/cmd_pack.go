@@ -199,12 +199,21 @@ func runPackImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	before, err := resources.ListPacks(dir)
+	if err != nil {
+		return err
+	}
 	pk, err := resources.ImportPack(dir, path, resources.WithHearthVersion(appVersion))
 	if err := printProblems(e.stdout, err); err != nil {
 		return fmt.Errorf("nothing was installed: %w", packError(err))
 	}
 	fmt.Fprintln(e.stdout, "Installed:")
 	printPackSummary(e.stdout, pk)
+	for _, ip := range before {
+		if ip.Manifest.ID == pk.Manifest.ID {
+			fmt.Fprintf(e.stdout, "It replaces the earlier copy (version %s, by %s).\n", ip.Manifest.Version, ip.Manifest.Facilitator)
+		}
+	}
 	return nil
 }
 

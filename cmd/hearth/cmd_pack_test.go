@@ -94,6 +94,10 @@ func TestPackImportListRemove(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(data, "packs", "example-workshop", "audio", "arriving-01.ogg")); err != nil {
 		t.Errorf("pack not installed in the data folder: %v", err)
 	}
+	out, errOut, code = packCLI(t, env, "pack", "import", examplePack)
+	if code != 0 || !strings.Contains(out, "It replaces the earlier copy (version 1.0.0, by Alex Example).") {
+		t.Fatalf("second import: exit %d\n%s%s", code, out, errOut)
+	}
 
 	// --data-dir wins over the environment.
 	other := t.TempDir()
