@@ -12,6 +12,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
 	"golang.org/x/crypto/argon2"
 	"golang.org/x/crypto/chacha20poly1305"
@@ -155,6 +157,26 @@ func (e *envelope) withSlot(s slot) *envelope {
 	}
 	c.Slots = append(c.Slots, s)
 	return &c
+}
+
+// maxKeyFile bounds the key file: a real one is under 2 KiB.
+const maxKeyFile = 64 << 10
+
+// readKeyFile reads dir/vault.key, refusing absurd sizes (as damage).
+func readKeyFile(dir string) ([]byte, error) {
+	f, err := os.Open(filepath.Join(dir, keyFileName))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxKeyFile+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxKeyFile {
+		return nil, damaged("key file", errors.New("too large"))
+	}
+	return data, nil
 }
 
 // parseEnvelope parses and checks a key file. Any problem is reported as a

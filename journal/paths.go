@@ -85,12 +85,15 @@ func (s State) String() string {
 // vault that looks intact, or a damaged one. For StateDamaged the error is
 // a *DamageError saying what is damaged.
 func Inspect(dir string) (State, error) {
-	data, err := os.ReadFile(filepath.Join(dir, keyFileName))
+	data, err := readKeyFile(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		if dbInUse(dir) {
 			return StateDamaged, damaged("key file", errors.New("missing"))
 		}
 		return StateNone, nil
+	}
+	if errors.Is(err, ErrDamaged) {
+		return StateDamaged, err
 	}
 	if err != nil {
 		return StateNone, fmt.Errorf("journal: read key file: %w", err)

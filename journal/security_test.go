@@ -401,6 +401,7 @@ func TestDamagedKeyFile(t *testing.T) {
 		}},
 		{"truncated", func(b []byte) []byte { return b[:len(b)/2] }},
 		{"empty", func(b []byte) []byte { return nil }},
+		{"huge", func(b []byte) []byte { return append(b, make([]byte, maxKeyFile)...) }},
 		{"zeroed block", func(b []byte) []byte {
 			for i := 100; i < 140; i++ {
 				b[i] = 0
@@ -423,6 +424,9 @@ func TestDamagedKeyFile(t *testing.T) {
 			}
 			_, err = OpenWithRecoveryCode(dir, code)
 			wantErr(t, err, ErrDamaged)
+			if st, err := Inspect(dir); st != StateDamaged || !errors.Is(err, ErrDamaged) {
+				t.Fatalf("Inspect = %v, %v", st, err)
+			}
 		})
 	}
 }

@@ -117,7 +117,7 @@ func openWith(dir string, opts []Option, unlock func(*envelope) ([]byte, error))
 }
 
 func readEnvelope(dir string) (*envelope, error) {
-	data, err := os.ReadFile(filepath.Join(dir, keyFileName))
+	data, err := readKeyFile(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		if dbInUse(dir) {
 			return nil, damaged("key file", errors.New("missing"))
