@@ -88,6 +88,9 @@ func load(fsys fs.FS, m Manifest, base *Pack) (*Pack, error) {
 	l.exercises()
 	l.programmes()
 	l.support()
+	if base != nil {
+		l.onlyHelplines()
+	}
 	l.crossReferences()
 	if len(l.problems) > 0 {
 		return nil, &ValidationError{Problems: l.problems}
@@ -746,6 +749,17 @@ func (l *loader) support() {
 	}
 	if src, ok := l.readIfExists(path.Join(dirSupport, "helplines.toml")); ok {
 		sup.Helplines = l.helplines(path.Join(dirSupport, "helplines.toml"), src)
+	}
+}
+
+// onlyHelplines refuses a pack's own crisis page and grounding exercise: those stay
+// Hearth's (reviewed with the app); a pack adds helplines.
+func (l *loader) onlyHelplines() {
+	if l.pack.Support.Crisis != "" {
+		l.addf(path.Join(dirSupport, "crisis.md"), 0, "a pack cannot replace Hearth's crisis page; add local numbers to support/helplines.toml")
+	}
+	if l.pack.Support.Grounding != nil {
+		l.addf(path.Join(dirSupport, "grounding.toml"), 0, "a pack cannot replace Hearth's grounding exercise; put yours in practices/")
 	}
 }
 

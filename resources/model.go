@@ -276,7 +276,7 @@ type Library struct {
 	Packs []*Pack // Packs[0] is the built-in pack
 
 	Practices    []*Practice
-	PromptThemes []*PromptTheme
+	PromptThemes []*PromptTheme // themes with the same ID in several packs are merged
 	Prompts      []*Prompt
 	Lessons      []*Lesson // sorted by Order, built-in first
 	Exercises    []*Exercise

@@ -480,3 +480,45 @@ func writeZipOfDir(t *testing.T, zipPath, dir, prefix string) {
 	}
 	f.Close()
 }
+
+func TestLibraryMergesThemes(t *testing.T) {
+	base := testBase(t)
+	dir := filepath.Join(t.TempDir(), "pack")
+	copyDir(t, "testdata/example-pack", dir)
+	theme := "theme = \"soothing-safeness\"\ntitle = \"Mine\"\ndescription = \"Mine.\"\n\n[[prompts]]\nid = \"ws-soothing-extra\"\nquestion = \"What soothed you today?\"\n"
+	if err := os.WriteFile(filepath.Join(dir, "prompts", "soothing-safeness.toml"), []byte(theme), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pk, err := loadPackWith(os.DirFS(dir), base)
+	if err != nil {
+		t.Fatal(problemLines(err))
+	}
+	lib := NewLibrary(base, pk)
+	var found *PromptTheme
+	n := 0
+	for _, th := range lib.PromptThemes {
+		if th.ID == "soothing-safeness" {
+			found = th
+			n++
+		}
+	}
+	if n != 1 || found.Title != base.PromptThemes[0].Title || found.Prompts[len(found.Prompts)-1].ID != "ws-soothing-extra" {
+		t.Errorf("themes not merged: %d themes, %+v", n, found)
+	}
+	if p := lib.Prompt("ws-soothing-extra"); p == nil || p.PackID != "example-workshop" {
+		t.Errorf("merged prompt: %+v", p)
+	}
+	if len(lib.Prompts) != len(base.PromptThemes[0].Prompts)+3 {
+		t.Errorf("%d prompts in the library", len(lib.Prompts))
+	}
+}
+
+func TestPackCannotReplaceCrisisPage(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "pack")
+	copyDir(t, "testdata/example-pack", dir)
+	os.WriteFile(filepath.Join(dir, "support", "crisis.md"), []byte("Call me."), 0o644)
+	_, err := loadPackWith(os.DirFS(dir), testBase(t))
+	if !errors.Is(err, ErrInvalidPack) || !strings.Contains(err.Error(), "cannot replace Hearth's crisis page") {
+		t.Errorf("err = %v", err)
+	}
+}

@@ -403,20 +403,25 @@ func loadLibrary(dataDir string, cfg importConfig) (*Library, error) {
 	return lib, nil
 }
 
-// NewLibrary merges packs (the built-in pack first) into a Library. It does not check
-// for clashing IDs; LoadLibrary does.
+// NewLibrary merges packs (the built-in pack first) into a Library. Prompt themes with
+// the same ID in several packs become one theme (the first pack's title and
+// description, every pack's prompts). It does not check for clashing IDs; LoadLibrary
+// does.
 func NewLibrary(packs ...*Pack) *Library {
 	lib := &Library{Packs: packs}
+	themes := map[string]*PromptTheme{}
 	for _, pk := range packs {
 		for i := range pk.Practices {
 			lib.Practices = append(lib.Practices, &pk.Practices[i])
 		}
-		for i := range pk.PromptThemes {
-			t := &pk.PromptThemes[i]
-			lib.PromptThemes = append(lib.PromptThemes, t)
-			for j := range t.Prompts {
-				lib.Prompts = append(lib.Prompts, &t.Prompts[j])
+		for _, t := range pk.PromptThemes {
+			merged, ok := themes[t.ID]
+			if !ok {
+				merged = &PromptTheme{ID: t.ID, Title: t.Title, Description: t.Description, PackID: t.PackID}
+				themes[t.ID] = merged
+				lib.PromptThemes = append(lib.PromptThemes, merged)
 			}
+			merged.Prompts = append(merged.Prompts, t.Prompts...)
 		}
 		for i := range pk.Lessons {
 			lib.Lessons = append(lib.Lessons, &pk.Lessons[i])
@@ -434,6 +439,11 @@ func NewLibrary(packs ...*Pack) *Library {
 			lib.Support.Grounding = pk.Support.Grounding
 		}
 		lib.Support.Helplines = append(lib.Support.Helplines, pk.Support.Helplines...)
+	}
+	for _, t := range lib.PromptThemes {
+		for i := range t.Prompts {
+			lib.Prompts = append(lib.Prompts, &t.Prompts[i])
+		}
 	}
 	return lib
 }
