@@ -123,8 +123,10 @@ func kindList(ks []Kind) string {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// Floors measured on testdata/corpus.tsv: regression floors, not targets. Raise them
-// when the patterns improve; never lower them to make a change pass.
+// Floors measured on testdata/corpus.tsv (the sentences the patterns were tuned on, so
+// these say little about new text; see the held-out floors below): regression floors,
+// not targets. Raise them when the patterns improve; never lower them to make a change
+// pass.
 const (
 	floorPrecision = 0.98
 	floorRecall    = 0.98
@@ -156,10 +158,11 @@ func TestCorpus(t *testing.T) {
 }
 
 // Floors on testdata/heldout.tsv, which was written after the patterns and is never
-// used to tune them. Lower than the corpus floors, honestly measured.
+// used to tune them: lower than the corpus floors, as measured (precision 0.956, recall
+// 0.889 on 112 sentences).
 const (
 	floorHeldoutPrecision = 0.95
-	floorHeldoutRecall    = 0.83
+	floorHeldoutRecall    = 0.88
 )
 
 func TestHeldout(t *testing.T) {
