@@ -122,9 +122,7 @@ func ParseManifest(data []byte, add func(Problem)) (m Manifest, ok bool) {
 			bad("min_hearth_version", "min_hearth_version %q is not a version like 0.1.0", r.MinHearthVersion)
 		}
 	}
-	m = Manifest{Schema: r.Schema, ID: r.ID, Title: r.Title, Version: r.Version, Description: r.Description,
-		Facilitator: r.Facilitator, Contact: r.Contact, Licence: r.Licence, MinHearthVersion: r.MinHearthVersion}
-	return m, !fatal
+	return Manifest(r), !fatal
 }
 
 // parseVersion parses "1.2.3" (or "1.2", "v1.2.3"; a "-suffix" is ignored) into numbers.
