@@ -125,3 +125,22 @@ func FuzzAudioHeader(f *testing.F) {
 		_ = CheckAudioHeader(name, data) // must not panic
 	})
 }
+
+func FuzzFrontMatter(f *testing.F) {
+	b, err := os.ReadFile("testdata/base/lessons/three-circles.md")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(b))
+	f.Add("+++\r\nid = \"a\"\r\n+++\r\nbody")
+	f.Add("+++\n+++")
+	f.Fuzz(func(t *testing.T, src string) {
+		front, body, first, err := splitFrontMatter(src)
+		if err != nil {
+			return
+		}
+		if first != 2 || len(front)+len(body) > len(src) {
+			t.Errorf("front %q body %q first %d from %q", front, body, first, src)
+		}
+	})
+}
