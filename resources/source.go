@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Limits bound what a pack from outside may hold, so a hostile or broken zip cannot
@@ -52,21 +53,24 @@ func humanBytes(n int64) string {
 }
 
 // cleanEntryName checks a file name from outside (a zip entry or a relative path) and
-// returns it in fs form ("a/b.ogg"). It refuses absolute paths, drive letters,
-// backslashes, ".." and empty elements.
+// returns it in fs form ("a/b.ogg"). Backslashes count as folder separators (some
+// Windows zip tools write them). It refuses absolute paths, drive letters, "..", empty
+// elements, control characters and names that are not UTF-8.
 func cleanEntryName(name string) (string, error) {
-	n := strings.TrimSuffix(name, "/")
+	n := strings.TrimSuffix(strings.ReplaceAll(name, `\`, "/"), "/")
 	switch {
 	case n == "":
 		return "", unsafef("an entry has an empty name")
-	case strings.HasPrefix(n, "/") || strings.Contains(n, `\`) || (len(n) >= 2 && n[1] == ':'):
-		return "", unsafef("%q is an absolute path or uses backslashes; a pack only holds relative paths", name)
+	case !utf8.ValidString(n):
+		return "", unsafef("a file name is not UTF-8; zip the pack again with a current tool")
+	case strings.HasPrefix(n, "/") || (len(n) >= 2 && n[1] == ':'):
+		return "", unsafef("%q is an absolute path; a pack only holds relative paths", name)
 	case !fs.ValidPath(n):
 		return "", unsafef("%q points outside the pack (uses .. or empty folder names)", name)
 	}
 	for _, r := range n {
 		if r < 0x20 || r == 0x7F {
-			return "", unsafef("%q has control characters in its name", name)
+			return "", unsafef("a file name has control characters in it")
 		}
 	}
 	return n, nil
