@@ -77,10 +77,12 @@ func run(ctx context.Context, contentDir, root string, jobs int, force bool) err
 	}
 	manifestPath := filepath.Join(root, filepath.FromSlash(resources.VoiceManifestFile))
 	old := readManifest(manifestPath)
-	have := map[string]resources.VoiceClip{}
+	have := map[string]resources.VoiceClip{}   // by file
+	byText := map[string]resources.VoiceClip{} // by text hash, to reuse moved steps
 	if old.Pipeline == pipeline && !force {
 		for _, c := range old.Clips {
 			have[c.File] = c
+			byText[c.TextSHA256] = c
 		}
 	}
 
@@ -99,7 +101,38 @@ func run(ctx context.Context, contentDir, root string, jobs int, force bool) err
 			todo = append(todo, job{clip: c, text: s.Text})
 		}
 	}
-	log.Printf("%d clips up to date, %d to make", len(keep), len(todo))
+	// A step that only moved (a step was added or removed before it) keeps its clip:
+	// read all of those first, then write them, so no copy reads a file already replaced.
+	var reused []resources.VoiceClip
+	var reusedData [][]byte
+	var rest []job
+	for _, j := range todo {
+		prev, ok := byText[j.clip.TextSHA256]
+		if !ok {
+			rest = append(rest, j)
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(prev.File)))
+		if err != nil {
+			rest = append(rest, j)
+			continue
+		}
+		c := j.clip
+		c.Seconds = prev.Seconds
+		reused, reusedData = append(reused, c), append(reusedData, data)
+	}
+	for i, c := range reused {
+		out := filepath.Join(root, filepath.FromSlash(c.File))
+		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(out, reusedData[i], 0o644); err != nil {
+			return err
+		}
+	}
+	keep = append(keep, reused...)
+	todo = rest
+	log.Printf("%d clips up to date, %d moved, %d to make", len(keep)-len(reused), len(reused), len(todo))
 
 	made, err := makeAll(ctx, root, todo, jobs)
 	keep = append(keep, made...)
