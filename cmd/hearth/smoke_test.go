@@ -73,7 +73,12 @@ func TestDesktopSmoke(t *testing.T) {
 	app := startApp(t, bin, env, dataDir)
 	started := time.Now()
 	win := xdo("search", "--sync", "--onlyvisible", "--name", "^Hearth$")
-	t.Logf("cold start to window: %v", time.Since(started).Round(time.Millisecond))
+	coldStart := time.Since(started)
+	t.Logf("cold start to window: %v", coldStart.Round(time.Millisecond))
+	// The keyboard steps below wait fixed times for pages to appear. On a loaded
+	// machine (a slow cold start says so) wait proportionally longer.
+	slow := min(max(float64(coldStart)/float64(700*time.Millisecond), 1), 6)
+	pause := func(d time.Duration) { time.Sleep(time.Duration(float64(d) * slow)) }
 	win = strings.Fields(win)[0]
 
 	// A second instance shows "Hearth is already open" and exits with code 4.
@@ -94,9 +99,9 @@ func TestDesktopSmoke(t *testing.T) {
 	// First run by keyboard. Real key derivation (Argon2id) runs off the UI goroutine.
 	const pass = "smoke test quiet harbour"
 	xdo("windowfocus", "--sync", win)
-	time.Sleep(300 * time.Millisecond)
+	pause(300 * time.Millisecond)
 	xdo("key", "space") // Begin
-	time.Sleep(300 * time.Millisecond)
+	pause(300 * time.Millisecond)
 	xdo("type", "--delay", "5", pass)
 	xdo("key", "Return")
 	xdo("type", "--delay", "5", pass)
@@ -105,14 +110,14 @@ func TestDesktopSmoke(t *testing.T) {
 		ok, _ := journal.Exists(dataDir)
 		return ok
 	})
-	time.Sleep(800 * time.Millisecond)  // the recovery code page
+	pause(800 * time.Millisecond)       // the recovery code page
 	xdo("key", "space", "Tab", "space") // tick "I've saved it", then Continue
-	time.Sleep(400 * time.Millisecond)
+	pause(400 * time.Millisecond)
 	xdo("key", "space") // Start writing
-	time.Sleep(300 * time.Millisecond)
+	pause(300 * time.Millisecond)
 	const words = "Written in the smoke test"
 	xdo("type", "--delay", "5", words)
-	time.Sleep(1500 * time.Millisecond) // autosave after a second
+	pause(1500 * time.Millisecond) // autosave after a second
 
 	shot := filepath.Join(tmp, "shot.png")
 	if out, err := exec.Command("import", "-display", display, "-window", "root", shot).CombinedOutput(); err != nil {
