@@ -333,17 +333,9 @@ func removeStale(root string, keep []resources.VoiceClip) error {
 		want[filepath.Join(root, filepath.FromSlash(c.File))] = true
 	}
 	voiceDir := filepath.Join(root, "voice")
-	return filepath.WalkDir(voiceDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
+	err := filepath.WalkDir(voiceDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
 			return err
-		}
-		if d.IsDir() {
-			if p != voiceDir {
-				if entries, _ := os.ReadDir(p); len(entries) == 0 {
-					os.Remove(p)
-				}
-			}
-			return nil
 		}
 		if strings.HasSuffix(p, ".ogg") && !want[p] {
 			log.Printf("removing stale %s", p)
@@ -351,6 +343,22 @@ func removeStale(root string, keep []resources.VoiceClip) error {
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	// Then the folders of practices that no longer exist.
+	entries, err := os.ReadDir(voiceDir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if dir := filepath.Join(voiceDir, e.Name()); e.IsDir() {
+			if files, _ := os.ReadDir(dir); len(files) == 0 {
+				os.Remove(dir)
+			}
+		}
+	}
+	return nil
 }
 
 func exists(p string) bool {
