@@ -124,10 +124,22 @@ func newClip(f io.ReadSeekCloser) (c *Clip, err error) {
 	if kind == formatUnknown {
 		return nil, ErrUnsupported
 	}
-	if kind == formatWAV {
-		if err := checkWAV(f, size); err != nil {
-			return nil, err
-		}
+	var check error
+	switch kind {
+	case formatWAV:
+		check = checkWAV(f, size)
+	case formatMP3:
+		check = checkMP3(f, size)
+	case formatFLAC:
+		check = checkFLAC(f, size)
+	case formatVorbis:
+		check = checkVorbis(f)
+	}
+	if check != nil {
+		return nil, check
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrDecode, err)
 	}
 	defer func() {
 		if r := recover(); r != nil {

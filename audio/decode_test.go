@@ -215,3 +215,35 @@ func FuzzDecode(f *testing.F) {
 		c.Stream(buf)
 	})
 }
+
+func TestHeaderChecks(t *testing.T) {
+	flac, err := os.ReadFile("testdata/tone-22k-mono.flac")
+	if err != nil {
+		t.Fatal(err)
+	}
+	streamInfo := append([]byte(nil), flac[4:4+4+34]...)
+	streamInfo[0] &^= 0x80 // not the last block
+	comment := func(body []byte) []byte {
+		out := append([]byte("fLaC"), streamInfo...)
+		out = append(out, 0x84, 0, 0, byte(len(body)))
+		out = append(out, body...)
+		return append(out, make([]byte, 64)...)
+	}
+	tests := []struct {
+		name string
+		data []byte
+	}{
+		{"ID3 tag longer than the file", append([]byte("ID3\x03\x00\x00\x7f\x7f\x7f\x7f"), make([]byte, 100)...)},
+		{"FLAC comment count of four billion", comment([]byte{0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff})},
+		{"FLAC vendor string past its block", comment([]byte{0xff, 0xff, 0, 0, 0, 0, 0, 0})},
+		{"FLAC block past the end of the file", append([]byte("fLaC\x00\x00\x00\x22"), make([]byte, 10)...)},
+		{"Ogg page cut short", []byte("OggS\x00\x02")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := DecodeBytes(tt.data); !errors.Is(err, ErrDecode) {
+				t.Fatalf("err = %v, want ErrDecode", err)
+			}
+		})
+	}
+}
