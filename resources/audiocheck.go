@@ -49,6 +49,10 @@ func (l *loader) checkAudio(file string, line int, name string) {
 		l.addf(file, line, "audio path %q must be a relative path inside the pack with / between folders", name)
 		return
 	}
+	if skipEntry(name) {
+		l.addf(file, line, "audio path %q is a hidden or system file, which is left out of packs; rename it", name)
+		return
+	}
 	if l.fsys == nil {
 		return // parsing a lone file: there are no files to check
 	}

@@ -18,6 +18,8 @@ var (
 	// ErrUnsafePack means a pack file tried something outside input must never do: a
 	// path outside the pack, a symlink, or too much data. The message says which.
 	ErrUnsafePack = errors.New("resources: unsafe pack")
+	// ErrTooOld means a pack needs a newer Hearth than this one.
+	ErrTooOld = errors.New("resources: pack needs a newer Hearth")
 	// ErrBuiltinBroken means Hearth's own bundled content failed to load (a bug in a
 	// release, caught by the tests); no pack can be checked against it.
 	ErrBuiltinBroken = errors.New("resources: the built-in content has problems")

@@ -304,7 +304,8 @@ func TestZipLimits(t *testing.T) {
 		{"one file too big", map[string][]byte{"big.txt": make([]byte, 101)}, "big.txt is larger than 100 bytes (the limit for one file)"},
 		{"too big in all", map[string][]byte{"a": make([]byte, 100), "b": make([]byte, 100), "c": make([]byte, 100)}, "larger than 250 bytes unpacked (the limit for a whole pack)"},
 		{"duplicate names", map[string][]byte{"A.txt": nil, "a.txt": nil}, "appears twice"},
-		{"macOS debris is skipped", map[string][]byte{"__MACOSX/._a": make([]byte, 1000), ".DS_Store": make([]byte, 1000)}, ""},
+		{"macOS debris and hidden files are skipped", map[string][]byte{"__MACOSX/._a": make([]byte, 1000), ".DS_Store": make([]byte, 1000),
+			".git/objects/x": make([]byte, 1000), "audio/._a.ogg": make([]byte, 1000)}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

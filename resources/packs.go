@@ -64,9 +64,6 @@ func WithLimits(l Limits) ImportOption {
 	return func(c *importConfig) { c.limits = l }
 }
 
-// ErrTooOld means a pack needs a newer Hearth than this one.
-var ErrTooOld = errors.New("resources: pack needs a newer Hearth")
-
 func (c importConfig) checkVersion(m Manifest) error {
 	if c.hearthVersion == "" || VersionAtLeast(c.hearthVersion, m.MinHearthVersion) {
 		return nil

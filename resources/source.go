@@ -76,12 +76,17 @@ func cleanEntryName(name string) (string, error) {
 	return n, nil
 }
 
-// skipEntry reports whether an archive entry is packaging debris that is not part of
-// the pack (macOS resource forks, Finder and Explorer metadata).
+// skipEntry reports whether an archive or folder entry is not part of the pack: hidden
+// files and folders (.git, .DS_Store, macOS "._" forks), __MACOSX, Thumbs.db and
+// desktop.ini. They are neither checked nor copied.
 func skipEntry(name string) bool {
+	for _, part := range strings.Split(name, "/") {
+		if strings.HasPrefix(part, ".") || part == "__MACOSX" {
+			return true
+		}
+	}
 	base := path.Base(name)
-	return strings.HasPrefix(name, "__MACOSX/") || name == "__MACOSX" || base == ".DS_Store" ||
-		strings.HasPrefix(base, "._") || base == "Thumbs.db" || base == "desktop.ini"
+	return base == "Thumbs.db" || base == "desktop.ini"
 }
 
 // budget enforces the size limits while bytes are read.
