@@ -8,8 +8,16 @@
 // no judgement, and the app lets people switch it off.
 //
 // The phrases live in data, one embedded TOML file per language (patterns/en.toml), so a
-// language can be added by adding a file. A Spotter is built once per language with New,
-// is safe for concurrent use, and Find is fast enough to run on every keystroke.
+// language can be added by adding a file: its header explains the small pattern syntax
+// (words, @lists, (alternatives), optional?, !look-ahead and the [marked part]) and
+// the cues that cancel a mark (a negation just before it, or someone else's reported
+// words nearby). A Spotter is built once per language with New (a few milliseconds), is
+// safe for concurrent use, and Find takes well under a millisecond of CPU on a 10 KB
+// entry, so it can run as someone types.
+//
+// testdata/corpus.tsv holds labelled sentences the patterns are tuned on, and
+// testdata/heldout.tsv sentences written afterwards to measure them honestly; the tests
+// keep precision and recall on both above recorded floors.
 //
 //	s, err := critic.New("en")
 //	for _, m := range s.Find(text) {
@@ -62,7 +70,9 @@ var ErrUnknownLanguage = errors.New("critic: no patterns for this language")
 var ErrBadPatterns = errors.New("critic: pattern file is not valid")
 
 // Mark is one phrase Find noticed. Start and End are byte offsets into the text given to
-// Find (text[Start:End] is the phrase); both fall on UTF-8 rune boundaries.
+// Find (text[Start:End] is the phrase, never empty, always valid UTF-8); both fall on
+// rune boundaries. To place a mark in a widget that counts runes, convert with
+// utf8.RuneCountInString(text[:Start]).
 type Mark struct {
 	Start, End int
 	Kind       Kind
@@ -97,6 +107,9 @@ func New(lang string) (*Spotter, error) {
 
 // Language is the language code this Spotter was built for.
 func (s *Spotter) Language() string { return s.lang }
+
+// Name is the language's own name for itself, such as "English", for a settings list.
+func (s *Spotter) Name() string { return s.name }
 
 // Questions returns the compassionate questions offered for phrases of kind k, in the
 // order the language file lists them (a fresh slice the caller may keep). It returns nil

@@ -110,8 +110,8 @@ func TestNew(t *testing.T) {
 		}
 	}
 	s := newEN(t)
-	if s.Language() != "en" {
-		t.Errorf("Language() = %q", s.Language())
+	if s.Language() != "en" || s.Name() != "English" {
+		t.Errorf("Language() = %q, Name() = %q", s.Language(), s.Name())
 	}
 }
 

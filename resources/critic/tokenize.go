@@ -35,7 +35,7 @@ func tokenize(text string, v vocab) []token {
 	var buf [64]byte
 	g := gapSentence
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := decodeRune(text, i)
 		if !isWordRune(r) {
 			g = max(g, gapOf(r, size))
 			i += size
@@ -44,7 +44,7 @@ func tokenize(text string, v vocab) []token {
 		start := i
 		norm := buf[:0]
 		for i < len(text) {
-			r, size = utf8.DecodeRuneInString(text[i:])
+			r, size = decodeRune(text, i)
 			switch {
 			case isWordRune(r):
 				norm = utf8.AppendRune(norm, toLower(r))
@@ -72,6 +72,14 @@ func tokenize(text string, v vocab) []token {
 		g = gapSoft
 	}
 	return toks
+}
+
+// decodeRune decodes the rune at text[i], quickly for ASCII.
+func decodeRune(text string, i int) (rune, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:])
 }
 
 // isWordRune reports whether r belongs inside a word.
