@@ -136,9 +136,16 @@ func FuzzDecodeOutbox(f *testing.F) {
 	f.Add(encodeOps([]op{{key: []byte("r/x"), val: []byte("v")}, {key: []byte("v/x/1"), del: true}}))
 	f.Add([]byte{outboxMagic, 0, 0, 0, 1, 0, 0, 0, 0, 9})
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// Whatever decodes re-encodes to an entry that decodes the same.
 		for _, ops := range decodeOutbox(data) {
-			if !bytes.Equal(decodeOutbox(encodeOps(ops))[0][0].key, ops[0].key) {
+			again := decodeOutbox(encodeOps(ops))
+			if len(again) != 1 || len(again[0]) != len(ops) {
 				t.Fatal("re-encoded entry differs")
+			}
+			for i := range ops {
+				if !bytes.Equal(again[0][i].key, ops[i].key) || !bytes.Equal(again[0][i].val, ops[i].val) || again[0][i].del != ops[i].del {
+					t.Fatal("re-encoded op differs")
+				}
 			}
 		}
 	})
