@@ -131,9 +131,9 @@ func (h *App) showUnlock() {
 	h.show(newUnlockScreen(h))
 }
 
-// unlocked is called with a freshly opened vault: it shows the journal and starts the
-// idle timer.
-func (h *App) unlocked(v *journal.Vault) {
+// unlocked is called with a freshly opened vault and its entries (listed off the UI
+// goroutine with listEntries): it shows the journal and starts the idle timer.
+func (h *App) unlocked(v *journal.Vault, entries []journal.Record) {
 	if h.stopped { // Hearth quit while the key was being derived
 		if err := v.Close(); err != nil {
 			fyne.LogError("Hearth: closing the vault", err)
@@ -141,16 +141,18 @@ func (h *App) unlocked(v *journal.Vault) {
 		return
 	}
 	h.vault = v
-	js, err := newJournalScreen(h, v)
-	if err != nil {
-		h.showFatal(err)
-		return
-	}
+	js := newJournalScreen(h, v, entries)
 	h.journal = js
 	h.show(js)
 	js.focus()
 	h.touch()
 	h.armIdleCheck()
+}
+
+// listEntries reads the journal entries, newest first. It decrypts every entry, so it
+// runs in Config.Background together with opening the vault.
+func listEntries(v *journal.Vault) ([]journal.Record, error) {
+	return v.List(journal.Query{Kinds: []journal.Kind{journal.KindEntry}})
 }
 
 // isUnlocked reports whether the journal is open and on show (the vault is also open,

@@ -444,3 +444,35 @@ func listAll(t *testing.T, v *journal.Vault) []journal.Record {
 	}
 	return rs
 }
+
+func TestSwitchingEntrySavesFirst(t *testing.T) {
+	dir, _ := makeVault(t, testPass)
+	v, err := journal.Open(dir, testPass, cheapKDF())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, body := range []string{"older", "newer"} {
+		if _, err := v.Create(journal.Record{Kind: journal.KindEntry, Body: body}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	v.Close()
+
+	hs := start(t, dir)
+	u := hs.unlockScreen()
+	test.Type(u.pass, testPass)
+	test.Tap(u.unlock)
+	js := hs.journalScreen()
+	if js.list.Length() != 2 || js.body.Text != "newer" {
+		t.Fatalf("unlocked with %d entries, editor shows %q", js.list.Length(), js.body.Text)
+	}
+	test.Type(js.body, " and changed")
+	js.list.Select(1) // before the autosave delay
+	if js.body.Text != "older" {
+		t.Fatalf("editor shows %q after picking the older entry", js.body.Text)
+	}
+	rs := listAll(t, js.vault)
+	if !strings.Contains(rs[0].Body, "and changed") {
+		t.Errorf("the edit was not saved on switching: newest body %q", rs[0].Body)
+	}
+}

@@ -47,12 +47,8 @@ type journalScreen struct {
 	inited bool
 }
 
-// newJournalScreen loads the entries from v and builds the screen.
-func newJournalScreen(h *App, v *journal.Vault) (*journalScreen, error) {
-	entries, err := v.List(journal.Query{Kinds: []journal.Kind{journal.KindEntry}})
-	if err != nil {
-		return nil, err
-	}
+// newJournalScreen builds the screen for vault v holding entries (newest first).
+func newJournalScreen(h *App, v *journal.Vault, entries []journal.Record) *journalScreen {
 	js := &journalScreen{app: h, vault: v, entries: entries}
 	js.build()
 	if len(entries) > 0 {
@@ -61,7 +57,7 @@ func newJournalScreen(h *App, v *journal.Vault) (*journalScreen, error) {
 		js.newDraft()
 	}
 	js.showSplitOrEmpty()
-	return js, nil
+	return js
 }
 
 func (js *journalScreen) content() fyne.CanvasObject { return js.root }

@@ -85,10 +85,17 @@ func (s *unlockScreen) tryPassphrase() {
 	pass := s.pass.Text
 	dir, opts := s.app.cfg.DataDir, s.app.cfg.VaultOptions
 	var (
-		v   *journal.Vault
-		err error
+		v       *journal.Vault
+		entries []journal.Record
+		err     error
 	)
-	s.app.cfg.Background(func() { v, err = journal.Open(dir, pass, opts...) }, func() {
+	s.app.cfg.Background(func() {
+		if v, err = journal.Open(dir, pass, opts...); err == nil {
+			if entries, err = listEntries(v); err != nil {
+				_ = v.Close()
+			}
+		}
+	}, func() {
 		s.setBusy(false)
 		if err != nil {
 			setNote(s.problem, describeVaultError(err, dir), theme.ColorNameForeground)
@@ -97,7 +104,7 @@ func (s *unlockScreen) tryPassphrase() {
 			return
 		}
 		s.pass.SetText("")
-		s.app.unlocked(v)
+		s.app.unlocked(v, entries)
 	})
 }
 
@@ -195,8 +202,15 @@ func (s *unlockScreen) setNewPassphrase(pass string) {
 	s.progress.set(true)
 	setNote(s.problem, "", colorNameMuted)
 	v := s.recovered
-	var err error
-	s.app.cfg.Background(func() { err = v.ChangePassphrase(pass) }, func() {
+	var (
+		entries []journal.Record
+		err     error
+	)
+	s.app.cfg.Background(func() {
+		if err = v.ChangePassphrase(pass); err == nil {
+			entries, err = listEntries(v)
+		}
+	}, func() {
 		s.progress.set(false)
 		if err != nil {
 			s.form.setEnabled(true)
@@ -204,6 +218,6 @@ func (s *unlockScreen) setNewPassphrase(pass string) {
 			return
 		}
 		s.form.clear()
-		s.app.unlocked(v)
+		s.app.unlocked(v, entries)
 	})
 }

@@ -131,8 +131,7 @@ func (s *welcomeScreen) showRecoveryCode(code string) {
 	}
 	s.next = widget.NewButton(lang.L("Continue to my journal"), func() {
 		s.app.touch()
-		v := s.app.vault
-		s.app.unlocked(v)
+		s.app.unlocked(s.app.vault, nil) // a new vault has no entries yet
 	})
 	s.next.Importance = widget.HighImportance
 	s.next.Disable()

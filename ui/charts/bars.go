@@ -17,9 +17,10 @@ type Bar struct {
 
 // bar geometry.
 const (
-	minBarSlot    = 44  // width per bar, so labels like "16 Nov" fit
-	barsMinHeight = 110 // the plotting area
-	barFraction   = 0.56
+	minBarSlot     = 40   // width per bar at the default caption size; labels thin out when they would touch
+	defaultCaption = 12.5 // the caption size minBarSlot was chosen for
+	barsMinHeight  = 110  // the plotting area
+	barFraction    = 0.56
 )
 
 // WeeklyBars is a simple column chart, one bar per week. A week with nothing in it
@@ -77,7 +78,8 @@ func (r *barsRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
 func (r *barsRenderer) MinSize() fyne.Size {
 	p := paletteFor(r.b)
-	w := max(float32(len(r.rects))*minBarSlot, r.empty.MinSize().Width)
+	slot := float32(minBarSlot) * p.smallSize() / defaultCaption
+	w := max(float32(len(r.rects))*slot, r.empty.MinSize().Width)
 	return fyne.NewSize(w, barsMinHeight+r.textHeight(p)*2+2*p.padding())
 }
 
@@ -116,8 +118,28 @@ func (r *barsRenderer) Layout(size fyne.Size) {
 		r.rects[i].Move(fyne.NewPos(x, base-h))
 		r.values[i].Resize(fyne.NewSize(slot, th))
 		r.values[i].Move(fyne.NewPos(float32(i)*slot, base-h-th-2))
-		r.labels[i].Resize(fyne.NewSize(slot, th))
-		r.labels[i].Move(fyne.NewPos(float32(i)*slot, base+p.padding()/2))
+		lw := r.labels[i].MinSize().Width
+		r.labels[i].Resize(fyne.NewSize(lw, th))
+		r.labels[i].Move(fyne.NewPos(float32(i)*slot+(slot-lw)/2, base+p.padding()/2))
+	}
+	r.thinLabels(size.Width, p.padding())
+}
+
+// thinLabels hides labels that would touch their neighbours, keeping the last
+// (this week) and then every label that fits, from the right.
+func (r *barsRenderer) thinLabels(width, gap float32) {
+	left := width + gap // where the text of the last label shown starts
+	for i := len(r.labels) - 1; i >= 0; i-- {
+		l := r.labels[i]
+		if i == len(r.labels)-1 { // keep this week's label inside the chart
+			l.Move(fyne.NewPos(min(max(l.Position().X, 0), width-l.Size().Width), l.Position().Y))
+		}
+		start := l.Position().X
+		show := i == len(r.labels)-1 || (start >= 0 && start+l.Size().Width+gap <= left)
+		setVisible(l, show)
+		if show {
+			left = start
+		}
 	}
 }
 

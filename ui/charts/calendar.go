@@ -33,7 +33,7 @@ type Month struct {
 
 // calendar geometry, in Fyne units before theme scaling of text.
 const (
-	cellSize    = 44 // a day cell; the grid keeps this size and is centred
+	cellSize    = 44 // a day cell at the default text size; the grid is centred
 	dotSize     = 5  // the writing dot
 	weeksInGrid = 6  // the most rows a month needs
 )
@@ -153,6 +153,9 @@ func (r *calendarRenderer) Objects() []fyne.CanvasObject { return r.objects }
 // rows is how many grid rows the month needs.
 func (r *calendarRenderer) rows() int { return (r.offset + r.days + 6) / 7 }
 
+// cell is the side of a day cell: cellSize, or more when the text is larger.
+func (r *calendarRenderer) cell(p palette) float32 { return max(cellSize, p.smallSize()*3.4) }
+
 func (r *calendarRenderer) headerHeight() float32 {
 	return max(r.prev.MinSize().Height, r.title.MinSize().Height)
 }
@@ -165,17 +168,17 @@ func (r *calendarRenderer) footerHeight(p palette) float32 {
 
 func (r *calendarRenderer) MinSize() fyne.Size {
 	p := paletteFor(r.c)
-	h := r.headerHeight() + r.weekdayHeight() + float32(r.rows())*cellSize + r.footerHeight(p)
+	h := r.headerHeight() + r.weekdayHeight() + float32(r.rows())*r.cell(p) + r.footerHeight(p)
 	if !r.marked {
 		h += r.empty.MinSize().Height + p.padding()
 	}
-	w := max(7*cellSize, r.empty.MinSize().Width, r.prev.MinSize().Width*2+r.title.MinSize().Width+2*p.padding())
+	w := max(7*r.cell(p), r.empty.MinSize().Width, r.prev.MinSize().Width*2+r.title.MinSize().Width+2*p.padding())
 	return fyne.NewSize(w, h)
 }
 
 func (r *calendarRenderer) Layout(size fyne.Size) {
 	p := paletteFor(r.c)
-	cell := float32(cellSize)
+	cell := r.cell(p)
 	gridW := cell * 7
 	left := (size.Width - gridW) / 2
 

@@ -2,6 +2,7 @@ package charts
 
 import (
 	"image/color"
+	"strings"
 	"testing"
 	"time"
 
@@ -370,6 +371,37 @@ func TestFallbackColoursFollowBackground(t *testing.T) {
 		}
 		if got := p.color(ColorNameSoothing); got != want {
 			t.Errorf("%s: soothing = %v, want %v", vt.name, got, want)
+		}
+	}
+}
+
+func TestWeeklyBarsLabelsNeverTouch(t *testing.T) {
+	newApp(t, theme.VariantLight)
+	b := NewWeeklyBars()
+	var bars []Bar
+	for i := range 8 {
+		bars = append(bars, Bar{Label: itoa(i+1) + " November", Value: float64(i), ValueText: itoa(i + 1)})
+	}
+	bars[7].Label = "This week"
+	b.SetBars(bars)
+	size := b.MinSize()
+	r := show(t, b, size)
+	assertInside(t, r, size)
+	var shown []*canvas.Text
+	for _, tx := range visible[*canvas.Text](r) {
+		if strings.Contains(tx.Text, "November") || tx.Text == "This week" {
+			shown = append(shown, tx)
+		}
+	}
+	if len(shown) == 0 || shown[len(shown)-1].Text != "This week" {
+		t.Fatalf("labels shown: %d, this week's last: %v", len(shown), shown)
+	}
+	if len(shown) == len(bars) {
+		t.Error("every long label shown at the narrowest width")
+	}
+	for i := 1; i < len(shown); i++ {
+		if end := shown[i-1].Position().X + shown[i-1].Size().Width; end >= shown[i].Position().X {
+			t.Errorf("%q ends at %v, after %q starts at %v", shown[i-1].Text, end, shown[i].Text, shown[i].Position().X)
 		}
 	}
 }
