@@ -80,7 +80,7 @@ func (r *barsRenderer) MinSize() fyne.Size {
 	p := paletteFor(r.b)
 	slot := float32(minBarSlot) * p.smallSize() / defaultCaption
 	w := max(float32(len(r.rects))*slot, r.empty.MinSize().Width)
-	return fyne.NewSize(w, barsMinHeight+r.textHeight(p)*2+2*p.padding())
+	return fyne.NewSize(w, barsMinHeight*p.smallSize()/defaultCaption+r.textHeight(p)*2+2*p.padding())
 }
 
 // textHeight is the height of a caption line.

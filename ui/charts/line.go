@@ -128,7 +128,7 @@ func (r *lineRenderer) MinSize() fyne.Size {
 	p := paletteFor(r.c)
 	th := r.textHeight(p)
 	w := max(float32(lineMinWidth), r.empty.MinSize().Width+r.axisWidth(p), r.legendWidth(p))
-	return fyne.NewSize(w, th+2*p.padding()+lineMinPlot+th+p.padding())
+	return fyne.NewSize(w, th+2*p.padding()+lineMinPlot*p.smallSize()/defaultCaption+th+p.padding())
 }
 
 func (r *lineRenderer) textHeight(p palette) float32 {
