@@ -65,6 +65,8 @@ func TestFindTricky(t *testing.T) {
 		{"two in one line", "I always mess up, I'm such an idiot.", []string{"always=absolute", "I'm such an idiot=label"}},
 		{"phrases do not run across commas", "I'm, useless", nil},
 		{"quotes inside a phrase are fine", `I'm "useless"`, []string{`I'm "useless=label`}},
+		{"a sentence about dying is left unmarked", "Nobody would care if I disappeared.", nil},
+		{"only that sentence", "I'm useless. Nobody would care if I died. I'm useless", []string{"I'm useless=label", "I'm useless=label"}},
 		{"empty", "", nil},
 		{"only punctuation", "...!?", nil},
 		{"non-Latin text", "Я бесполезен. 我很好。", nil},

@@ -46,7 +46,8 @@ func (s *Spotter) Find(text string) []Mark {
 }
 
 // cancel reports whether the words around toks[lo:hi] show that the phrase is negated
-// ("I don't think I'm useless") or someone else's words ("she said I'm useless").
+// ("I don't think I'm useless") or someone else's words ("she said I'm useless"), or
+// whether its sentence speaks of dying or self-harm.
 func (c *cues) cancel(toks []token, lo, hi int) bool {
 	// A negation ends right before the phrase, or one gap word before it, with only
 	// spaces or quotes between.
@@ -80,6 +81,26 @@ func (c *cues) cancel(toks []token, lo, hi int) bool {
 		}
 		for _, cue := range c.reportedAfter[toks[start].id] {
 			if wordsAt(toks, start, cue) {
+				return true
+			}
+		}
+	}
+	return c.inCareSentence(toks, lo, hi)
+}
+
+// inCareSentence reports whether the sentence holding toks[lo:hi] contains a care
+// phrase (words about dying or self-harm).
+func (c *cues) inCareSentence(toks []token, lo, hi int) bool {
+	if len(c.care) == 0 {
+		return false
+	}
+	first := lo
+	for first > 0 && toks[first].gap != gapSentence {
+		first--
+	}
+	for i := first; i < len(toks) && (i < hi || toks[i].gap != gapSentence); i++ {
+		for _, cue := range c.care[toks[i].id] {
+			if wordsAt(toks, i, cue) {
 				return true
 			}
 		}

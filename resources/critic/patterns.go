@@ -48,6 +48,7 @@ type fileCues struct {
 	ReportedBefore []string `toml:"reported_before"`
 	ReportedAfter  []string `toml:"reported_after"`
 	ReportedWindow int      `toml:"reported_window"`
+	Care           []string `toml:"care"`
 }
 
 type fileKind struct {
@@ -59,7 +60,8 @@ type fileKind struct {
 
 // cues are the phrases around a match that show it is not the writer's own critic: a
 // negation just before it ("I don't think I'm useless") or reported speech nearby
-// ("she said I was useless").
+// ("she said I was useless"); or that the sentence speaks of dying or self-harm, where
+// a reframing question would be the wrong response.
 //
 // Phrases are word-ID sequences, indexed by the word that touches the match: the last
 // word of a phrase that comes before it, the first of one that comes after.
@@ -69,6 +71,7 @@ type cues struct {
 	reportedBefore map[int32][][]int32 // by last word
 	reportedAfter  map[int32][][]int32 // by first word
 	reportedWindow int
+	care           map[int32][][]int32 // by first word
 }
 
 // parse reads a language file and compiles its patterns.
@@ -168,7 +171,7 @@ func compileCues(fc fileCues, v vocab) (cues, error) {
 			}
 			ids := v.ids(w)
 			key := ids[len(ids)-1]
-			if what == "reported_after" {
+			if what == "reported_after" || what == "care" {
 				key = ids[0]
 			}
 			out[key] = append(out[key], ids)
@@ -183,6 +186,9 @@ func compileCues(fc fileCues, v vocab) (cues, error) {
 		return c, err
 	}
 	if c.reportedAfter, err = seqs("reported_after", fc.ReportedAfter); err != nil {
+		return c, err
+	}
+	if c.care, err = seqs("care", fc.Care); err != nil {
 		return c, err
 	}
 	for _, w := range fc.GapWords {
