@@ -52,9 +52,11 @@ func TestWriteFuzzSeeds(t *testing.T) {
 	}
 	write("FuzzImportJSON", "export", exp.Bytes())
 	write("FuzzImportJSON", "minimal", []byte(`{"format":"hearth-journal-export","version":1,"records":[{"v":1,"kind":"entry","body":"x"}]}`))
-	write("FuzzDecodeOutbox", "two-entries", append(
-		encodeOps([]op{{key: []byte("r/01jq0000000000000000000000"), val: []byte("sealed")}}),
-		encodeOps([]op{{key: []byte("v/01jq0000000000000000000000/00"), del: true}})...))
+	aead := testAEAD(t)
+	e1, _ := frameEntry(aead, encodeOps([]op{{key: []byte("r/01jq0000000000000000000000"), val: []byte("sealed")}}))
+	e2, _ := frameEntry(aead, encodeOps([]op{{key: []byte("v/01jq0000000000000000000000/00"), del: true}}))
+	write("FuzzDecodeOutbox", "two-entries", append(e1, e2...))
+	write("FuzzDecodeOutbox", "plain-ops", encodeOps([]op{{key: []byte("r/a"), val: []byte("b")}}))
 	write("FuzzImportJSON", "empty", []byte(`{"format":"hearth-journal-export","version":1,"records":[]}`))
 }
 

@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"crypto/cipher"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -20,12 +21,13 @@ import (
 // it. A clean Close flushes every database file and removes the outbox;
 // Open replays whatever an earlier crash left there.
 //
-// The outbox holds only opaque Badger keys and values that are already
-// sealed with XChaCha20-Poly1305, so it reveals nothing. Format: entries of
+// Each entry is sealed with XChaCha20-Poly1305 under the record key, so
+// the outbox reveals neither keys nor values (only sizes). Format: entries of
 //
-//	0xB1 | uint32 BE payload length | uint32 BE CRC-32C of payload | payload
+//	0xB1 | uint32 BE n | uint32 BE CRC-32C of the n bytes | n bytes sealed
 //
-// where the payload is a sequence of operations
+// where the sealed bytes are version 1 | 24-byte nonce | ciphertext (AD
+// "hearth-outbox"), and the plaintext is a sequence of operations
 //
 //	1 (set) | uvarint key length | key | uvarint value length | value
 //	2 (delete) | uvarint key length | key
@@ -48,11 +50,15 @@ type op struct {
 
 type outbox struct {
 	path string
-	f    *os.File // opened on first append
+	aead cipher.AEAD // seals entries (the record key)
+	f    *os.File    // opened on first append
 }
+
+var outboxAD = []byte("hearth-outbox")
 
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
+// encodeOps encodes operations as an entry's plaintext.
 func encodeOps(ops []op) []byte {
 	var payload []byte
 	for _, o := range ops {
@@ -68,11 +74,20 @@ func encodeOps(ops []op) []byte {
 		payload = binary.AppendUvarint(payload, uint64(len(o.val)))
 		payload = append(payload, o.val...)
 	}
-	entry := make([]byte, 9, 9+len(payload))
+	return payload
+}
+
+// frameEntry seals a plaintext entry and frames it.
+func frameEntry(aead cipher.AEAD, plain []byte) ([]byte, error) {
+	sealed, err := seal(aead, outboxAD, plain)
+	if err != nil {
+		return nil, err
+	}
+	entry := make([]byte, 9, 9+len(sealed))
 	entry[0] = outboxMagic
-	binary.BigEndian.PutUint32(entry[1:], uint32(len(payload)))
-	binary.BigEndian.PutUint32(entry[5:], crc32.Checksum(payload, crcTable))
-	return append(entry, payload...)
+	binary.BigEndian.PutUint32(entry[1:], uint32(len(sealed)))
+	binary.BigEndian.PutUint32(entry[5:], crc32.Checksum(sealed, crcTable))
+	return append(entry, sealed...), nil
 }
 
 // append writes ops as one entry and syncs the file.
@@ -88,7 +103,11 @@ func (ob *outbox) append(ops []op) error {
 		}
 		ob.f = f
 	}
-	if _, err := ob.f.Write(encodeOps(ops)); err != nil {
+	entry, err := frameEntry(ob.aead, encodeOps(ops))
+	if err != nil {
+		return err
+	}
+	if _, err := ob.f.Write(entry); err != nil {
 		return fmt.Errorf("journal: write outbox: %w", err)
 	}
 	if err := ob.f.Sync(); err != nil {
@@ -98,15 +117,19 @@ func (ob *outbox) append(ops []op) error {
 }
 
 // decodeOutbox parses entries until the end or the first bad one.
-func decodeOutbox(data []byte) [][]op {
+func decodeOutbox(aead cipher.AEAD, data []byte) [][]op {
 	var entries [][]op
 	for len(data) >= 9 && data[0] == outboxMagic {
 		n := binary.BigEndian.Uint32(data[1:])
 		if n > maxOutboxEntry || uint64(len(data)-9) < uint64(n) {
 			break
 		}
-		payload := data[9 : 9+n]
-		if crc32.Checksum(payload, crcTable) != binary.BigEndian.Uint32(data[5:]) {
+		sealed := data[9 : 9+n]
+		if crc32.Checksum(sealed, crcTable) != binary.BigEndian.Uint32(data[5:]) {
+			break
+		}
+		payload, err := unseal(aead, outboxAD, sealed)
+		if err != nil {
 			break
 		}
 		ops, ok := decodeOps(payload)
@@ -159,7 +182,7 @@ func decodeOps(p []byte) ([]op, bool) {
 // after them in order). Where it is not (keep is false: Badger's own sync
 // works), the database is synced and the outbox removed at once, so stale
 // writes are never replayed over newer ones.
-func replayOutbox(dir string, db *badger.DB, keep bool) error {
+func replayOutbox(dir string, db *badger.DB, aead cipher.AEAD, keep bool) error {
 	path := filepath.Join(dir, outboxFileName)
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -168,7 +191,7 @@ func replayOutbox(dir string, db *badger.DB, keep bool) error {
 	if err != nil {
 		return fmt.Errorf("journal: read outbox: %w", err)
 	}
-	if err := applyOutbox(db, data); err != nil {
+	if err := applyOutbox(db, aead, data); err != nil {
 		return err
 	}
 	if keep {
@@ -183,9 +206,9 @@ func replayOutbox(dir string, db *badger.DB, keep bool) error {
 	return syncDir(dir)
 }
 
-func applyOutbox(db *badger.DB, data []byte) error {
+func applyOutbox(db *badger.DB, aead cipher.AEAD, data []byte) error {
 	w := newBatchWriter(db, nil)
-	entries := decodeOutbox(data)
+	entries := decodeOutbox(aead, data)
 	if len(entries) == 0 {
 		w.txn.Discard()
 		return nil

@@ -2,9 +2,12 @@ package journal
 
 import (
 	"bytes"
+	"crypto/cipher"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"golang.org/x/crypto/chacha20poly1305"
 )
 
 // withOutbox forces the outbox on or off (it is on by default only on Windows).
@@ -45,7 +48,8 @@ func TestOutboxReplaysLostWrites(t *testing.T) {
 	}
 	// A torn last entry (power cut mid-append) is ignored.
 	f, _ := os.OpenFile(filepath.Join(dir, outboxFileName), os.O_WRONLY|os.O_APPEND, 0)
-	f.Write(encodeOps([]op{{key: recordKey(lost), val: []byte("torn")}})[:12])
+	torn, _ := frameEntry(v.aead, encodeOps([]op{{key: recordKey(lost), val: []byte("torn")}}))
+	f.Write(torn[:len(torn)-3])
 	f.Close()
 
 	v, err := Open(dir, testPass, withOutbox(true))
@@ -122,7 +126,10 @@ func TestOutboxCarriesAllWrites(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	entries := decodeOutbox(data)
+	if bytes.Contains(data, []byte(a.ID)) {
+		t.Fatal("outbox shows a record key in the clear")
+	}
+	entries := decodeOutbox(v.aead, data)
 	if len(entries) != 5 {
 		t.Fatalf("%d outbox entries, want 5", len(entries))
 	}
@@ -132,13 +139,32 @@ func TestOutboxCarriesAllWrites(t *testing.T) {
 	}
 }
 
+// testAEAD is a record sealer keyed from fixedDEK.
+func testAEAD(t testing.TB) cipher.AEAD {
+	keys, err := deriveKeys(fixedDEK, make([]byte, vaultIDLen))
+	if err != nil {
+		t.Fatal(err)
+	}
+	aead, err := chacha20poly1305.NewX(keys.record)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return aead
+}
+
+// FuzzDecodeOutbox feeds the input both as a whole outbox file (framing and
+// sealing) and as an entry's plaintext (the operations parser).
 func FuzzDecodeOutbox(f *testing.F) {
 	f.Add(encodeOps([]op{{key: []byte("r/x"), val: []byte("v")}, {key: []byte("v/x/1"), del: true}}))
 	f.Add([]byte{outboxMagic, 0, 0, 0, 1, 0, 0, 0, 0, 9})
+	aead := testAEAD(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		// Whatever decodes re-encodes to an entry that decodes the same.
-		for _, ops := range decodeOutbox(data) {
-			again := decodeOutbox(encodeOps(ops))
+		check := func(ops []op) {
+			entry, err := frameEntry(aead, encodeOps(ops))
+			if err != nil {
+				t.Fatal(err)
+			}
+			again := decodeOutbox(aead, entry)
 			if len(again) != 1 || len(again[0]) != len(ops) {
 				t.Fatal("re-encoded entry differs")
 			}
@@ -147,6 +173,12 @@ func FuzzDecodeOutbox(f *testing.F) {
 					t.Fatal("re-encoded op differs")
 				}
 			}
+		}
+		for _, ops := range decodeOutbox(aead, data) {
+			check(ops)
+		}
+		if ops, ok := decodeOps(data); ok {
+			check(ops)
 		}
 	})
 }

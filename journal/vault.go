@@ -152,11 +152,11 @@ func openUnlocked(dir string, env *envelope, dek []byte, o options, create bool)
 	}
 	v := &Vault{dir: dir, opts: o, db: db, env: env, dek: dek, aead: aead}
 	if o.outbox {
-		v.ob = &outbox{path: filepath.Join(dir, outboxFileName)}
+		v.ob = &outbox{path: filepath.Join(dir, outboxFileName), aead: aead}
 	}
 	// Replay a crashed session's outbox even if this platform does not
 	// write one (the data folder may come from another machine).
-	if err := replayOutbox(dir, db, o.outbox); err != nil {
+	if err := replayOutbox(dir, db, aead, o.outbox); err != nil {
 		db.Close()
 		return nil, err
 	}
