@@ -22,8 +22,9 @@ import (
 // TestDesktopSmoke builds the real binary (without the migrated_fynedo tag, so Fyne
 // reports any widget touched off the UI goroutine), runs it on a virtual X server and
 // goes through first run with the keyboard: passphrase, recovery code, a journal
-// entry, quit. Then it checks the entry is in the vault, that a second instance says
-// "already open" (exit code 4), and that Fyne never logged a threading error.
+// entry, Ctrl+Q; then unlocks again, starts an entry and sends SIGINT. It checks that
+// both entries are in the vault, that a second instance says "already open" (exit
+// code 4), that every exit is clean and that Fyne never logged a threading error.
 //
 // It needs Xvfb, xdotool and ImageMagick's import (make deps-test installs them). It
 // skips only when they are missing and $CI is unset. Set HEARTH_SMOKE_SCREENSHOT=FILE
@@ -140,17 +141,40 @@ func TestDesktopSmoke(t *testing.T) {
 		}
 	}
 
+	// Second run: unlock, start an entry and press Ctrl+C (SIGINT) before the autosave
+	// delay: the entry must still be saved, and the exit clean.
+	again := startApp(t, bin, env, dataDir)
+	win = strings.Fields(xdo("search", "--sync", "--onlyvisible", "--name", "^Hearth$"))[0]
+	xdo("windowfocus", "--sync", win)
+	pause(300 * time.Millisecond)
+	xdo("type", "--delay", "5", pass)
+	xdo("key", "Return") // unlock
+	pause(1500 * time.Millisecond)
+	xdo("key", "ctrl+n")
+	pause(300 * time.Millisecond)
+	const more = "Saved by the quit, not the timer"
+	xdo("type", "--delay", "5", more)
+	if err := again.cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	if code := again.wait(t, 15*time.Second); code != 0 {
+		t.Errorf("exit code after SIGINT = %d, want 0\n%s", code, again.output())
+	}
+	if out := again.output(); strings.Contains(out, "Error in Fyne call thread") {
+		t.Errorf("Fyne reported a call from the wrong goroutine:\n%s", out)
+	}
+
 	v, err := journal.Open(dataDir, pass)
 	if err != nil {
-		t.Fatalf("open the vault the app made: %v\napp output:\n%s", err, app.output())
+		t.Fatalf("open the vault the app made: %v", err)
 	}
 	defer v.Close()
 	rs, err := v.List(journal.Query{Kinds: []journal.Kind{journal.KindEntry}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rs) != 1 || rs[0].Body != words {
-		t.Errorf("entries in the vault = %d (want 1 with the typed words)", len(rs))
+	if len(rs) != 2 || rs[0].Body != more || rs[1].Body != words {
+		t.Errorf("entries in the vault: %d; want the two typed ones, newest first", len(rs))
 	}
 }
 
