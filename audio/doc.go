@@ -11,6 +11,29 @@
 //
 // Positions are counted in samples at SampleRate (one sample = one stereo frame);
 // Samples and Duration convert to and from time.Duration.
+//
+// # Driving a player from a UI
+//
+// Build a Session (SessionForPractice, or NewGuided, NewTimer, NewPacerSession) on any
+// goroutine; it opens each recording once to learn its length. Then:
+//
+//	p := device.New()              // once per process, in cmd/hearth
+//	err := p.Play(session)         // returns at once; never blocks on audio
+//	if errors.Is(err, audio.ErrNoOutput) {
+//		// Show err's message once, kindly, and carry on without sound:
+//		p2 := audio.NewSilentPlayer() // same API, runs the session on a clock
+//		p2.Play(session)
+//	}
+//
+// Watch the player from one goroutine: wait on Changed() (it fires when the state or
+// the step changes; it never blocks the audio) and on a ticker of 4-10 Hz while the
+// screen is visible, call Status() and hand the result to the UI with fyne.Do.
+// Status has the position and length for a slider, the current step (show its text),
+// the breath phase (drive the pacer's animation from Breath.Kind and
+// Breath.Progress), the state, and Err when a recording could not be read. Strikes()
+// lists the bells, to show them visually. Pause, Resume, Seek, SetVolume and Stop are
+// safe from any goroutine and return quickly. Nothing in this package ever calls
+// back into the UI.
 package audio
 
 import (

@@ -121,7 +121,7 @@ func checkPicture(b []byte) error {
 	if len(b) < 8 {
 		return bad
 	}
-	b = b[4:] // picture type
+	b = b[4:]     // picture type
 	for range 2 { // MIME type, description
 		if len(b) < 4 {
 			return bad
