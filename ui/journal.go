@@ -41,10 +41,10 @@ type journalScreen struct {
 
 	confirm *dialog.ConfirmDialog // the delete question, while open
 
-	root   *fyne.Container
-	split  fyne.CanvasObject
-	empty  fyne.CanvasObject
-	inited bool
+	root    *fyne.Container
+	split   fyne.CanvasObject // list and editor
+	empty   fyne.CanvasObject // the invitation to write, when there are no entries
+	writing bool              // the user chose to write: show the editor even with no entries
 }
 
 // newJournalScreen builds the screen for vault v holding entries (newest first).
@@ -126,14 +126,14 @@ func (js *journalScreen) build() {
 	js.root = container.NewStack(js.split, js.empty)
 }
 
-// showSplitOrEmpty shows the invitation when there is nothing to show or edit.
+// showSplitOrEmpty shows the invitation while there are no entries and the user has
+// not started writing, and the list and editor otherwise.
 func (js *journalScreen) showSplitOrEmpty() {
-	if len(js.entries) == 0 && js.current.ID == "" && !js.dirty && !js.inited {
+	if len(js.entries) == 0 && !js.writing {
 		js.split.Hide()
 		js.empty.Show()
 		return
 	}
-	js.inited = true
 	js.empty.Hide()
 	js.split.Show()
 }
@@ -143,7 +143,7 @@ func (js *journalScreen) newEntry() {
 	if err := js.flush(); err != nil {
 		return // the error is on show and the words stay in the editor
 	}
-	js.inited = true
+	js.writing = true
 	js.list.UnselectAll()
 	js.newDraft()
 	js.showSplitOrEmpty()
@@ -303,9 +303,7 @@ func (js *journalScreen) remember(r journal.Record) {
 	}
 	js.entries = append([]journal.Record{r}, js.entries...)
 	js.list.Refresh()
-	js.loading = true // selecting the new row must not reload the editor
-	js.list.Select(0)
-	js.loading = false
+	js.list.Select(0) // the editor already holds r, so selected() leaves it alone
 }
 
 // confirmDelete asks before deleting the open entry.
@@ -345,9 +343,7 @@ func (js *journalScreen) delete() {
 	js.list.UnselectAll()
 	js.list.Refresh()
 	js.newDraft()
-	if len(js.entries) == 0 {
-		js.inited = false
-	}
+	js.writing = false // with no entries left, the invitation comes back
 	js.showSplitOrEmpty()
 }
 
