@@ -475,4 +475,15 @@ func TestSwitchingEntrySavesFirst(t *testing.T) {
 	if !strings.Contains(rs[0].Body, "and changed") {
 		t.Errorf("the edit was not saved on switching: newest body %q", rs[0].Body)
 	}
+
+	// A new, unsaved entry is saved (and goes on top) when another is picked.
+	hs.h.NewEntry()
+	test.Type(js.body, "brand new")
+	js.list.Select(1) // "older", before the new entry shifts it down
+	if js.body.Text != "older" {
+		t.Fatalf("editor shows %q", js.body.Text)
+	}
+	if len(js.entries) != 3 || js.entries[0].Body != "brand new" {
+		t.Fatalf("the new entry is not saved on top: %d entries", len(js.entries))
+	}
 }

@@ -190,6 +190,7 @@ func (js *journalScreen) selected(id widget.ListItemID) {
 		return
 	}
 	js.load(r)
+	js.reselectCurrent() // saving a new entry put it on top and shifted the rows
 }
 
 // reselectCurrent makes the list's selection match the editor again.
