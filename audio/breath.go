@@ -133,29 +133,45 @@ const (
 	breathAmp  = 0.22
 )
 
+// breathBlock is how many samples share one computation of pitch and envelope (they
+// are interpolated in between): under 1 ms, far finer than a breath.
+const breathBlock = 32
+
+// shape returns the tone's frequency and envelope at session position pos (zero
+// envelope outside the in- and out-breaths).
+func (t *breathTone) shape(pos int) (f, env float64) {
+	ph := t.plan.phaseAt(pos)
+	s := 0.5 - 0.5*math.Cos(math.Pi*ph.Progress) // smooth 0..1
+	switch ph.Kind {
+	case BreathIn:
+		return breathLow + (breathHigh-breathLow)*s, 0.5 - 0.5*math.Cos(2*math.Pi*ph.Progress)
+	case BreathOut:
+		return breathHigh - (breathHigh-breathLow)*s, 0.5 - 0.5*math.Cos(2*math.Pi*ph.Progress)
+	}
+	return breathLow, 0
+}
+
 // fill writes the tone for positions pos, pos+1, ... into out.
 func (t *breathTone) fill(out [][2]float64, pos int) {
-	for i := range out {
-		ph := t.plan.phaseAt(pos + i)
-		var f, env float64
-		switch ph.Kind {
-		case BreathIn:
-			s := 0.5 - 0.5*math.Cos(math.Pi*ph.Progress) // smooth 0..1
-			f = breathLow + (breathHigh-breathLow)*s
-			env = 0.5 - 0.5*math.Cos(2*math.Pi*ph.Progress)
-		case BreathOut:
-			s := 0.5 - 0.5*math.Cos(math.Pi*ph.Progress)
-			f = breathHigh - (breathHigh-breathLow)*s
-			env = 0.5 - 0.5*math.Cos(2*math.Pi*ph.Progress)
-		default:
-			out[i] = [2]float64{}
+	for start := 0; start < len(out); start += breathBlock {
+		end := min(start+breathBlock, len(out))
+		f0, e0 := t.shape(pos + start)
+		f1, e1 := t.shape(pos + end)
+		if e0 == 0 && e1 == 0 {
+			clear(out[start:end])
 			continue
 		}
-		t.phase += 2 * math.Pi * f / float64(SampleRate)
-		if t.phase > 2*math.Pi {
-			t.phase -= 2 * math.Pi
+		df, de := (f1-f0)/float64(end-start), (e1-e0)/float64(end-start)
+		for i := start; i < end; i++ {
+			f, env := f0+df*float64(i-start), e0+de*float64(i-start)
+			t.phase += 2 * math.Pi * f / float64(SampleRate)
+			if t.phase > 2*math.Pi {
+				t.phase -= 2 * math.Pi
+			}
+			// sin, plus the 2nd and 3rd harmonics from the same sine and cosine.
+			sn, cs := math.Sincos(t.phase)
+			v := breathAmp * env * (sn + 0.2*2*sn*cs + 0.05*(3*sn-4*sn*sn*sn))
+			out[i] = [2]float64{v, v}
 		}
-		v := breathAmp * env * (math.Sin(t.phase) + 0.2*math.Sin(2*t.phase) + 0.05*math.Sin(3*t.phase))
-		out[i] = [2]float64{v, v}
 	}
 }
