@@ -20,6 +20,7 @@ type welcomeScreen struct {
 	step fyne.Focusable // where focus goes on the current step
 
 	form     *passphraseForm
+	back     *widget.Button
 	progress *busy
 	problem  *widget.RichText
 
@@ -72,8 +73,8 @@ func (s *welcomeScreen) showPassphrase() {
 	s.form = newPassphraseForm(lang.L("Create my journal"), s.create)
 	s.progress = newBusy(lang.L("Setting up your journal. This takes a moment…"))
 	s.problem = newNote("")
-	back := widget.NewButton(lang.L("Back"), func() { s.showIntro() })
-	back.Importance = widget.LowImportance
+	s.back = widget.NewButton(lang.L("Back"), func() { s.showIntro() })
+	s.back.Importance = widget.LowImportance
 	s.step = s.form.pass
 	s.setPage(container.NewVBox(
 		newHeading(lang.L("Choose a passphrase")),
@@ -81,7 +82,7 @@ func (s *welcomeScreen) showPassphrase() {
 		s.form.root,
 		s.problem,
 		s.progress.root,
-		container.NewHBox(back, layoutSpacer(), s.form.submit),
+		container.NewHBox(s.back, layoutSpacer(), s.form.submit),
 	))
 	s.focus()
 }
@@ -90,6 +91,7 @@ func (s *welcomeScreen) showPassphrase() {
 func (s *welcomeScreen) create(pass string) {
 	s.app.touch()
 	s.form.setEnabled(false)
+	s.back.Disable()
 	s.progress.set(true)
 	setNote(s.problem, "", colorNameMuted)
 	var (
@@ -104,7 +106,8 @@ func (s *welcomeScreen) create(pass string) {
 		s.progress.set(false)
 		if err != nil {
 			s.form.setEnabled(true)
-			setNote(s.problem, describeVaultError(err, dir), "foreground")
+			s.back.Enable()
+			setNote(s.problem, describeVaultError(err, dir), theme.ColorNameForeground)
 			return
 		}
 		s.form.clear()
