@@ -487,3 +487,24 @@ func TestSwitchingEntrySavesFirst(t *testing.T) {
 		t.Fatalf("the new entry is not saved on top: %d entries", len(js.entries))
 	}
 }
+
+func TestFirstRunCreateErrorKeepsForm(t *testing.T) {
+	hs := start(t, t.TempDir())
+	ws := hs.welcomeScreen()
+	test.Tap(hs.button("Begin"))
+	// Something else makes a vault here in the meantime.
+	v, _, err := journal.Create(hs.dir, "another passphrase entirely", cheapKDF())
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.Close()
+	ws.form.pass.SetText(testPass)
+	ws.form.confirm.SetText(testPass)
+	test.Tap(ws.form.submit)
+	if got := noteText(ws.problem); !strings.Contains(got, "already a journal") {
+		t.Errorf("create error message = %q", got)
+	}
+	if ws.form.submit.Disabled() || ws.back.Disabled() || ws.code != nil {
+		t.Error("after a failed create the form is not usable again, or a code page appeared")
+	}
+}
