@@ -508,3 +508,26 @@ func TestFirstRunCreateErrorKeepsForm(t *testing.T) {
 		t.Error("after a failed create the form is not usable again, or a code page appeared")
 	}
 }
+
+func TestAppearancePreference(t *testing.T) {
+	hs := start(t, t.TempDir())
+	var appearance *fyne.Menu
+	for _, m := range hs.h.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.ChildMenu != nil && it.Label == "Appearance" {
+				appearance = it.ChildMenu
+			}
+		}
+	}
+	if appearance == nil {
+		t.Fatal("no Appearance menu")
+	}
+	appearance.Items[2].Action() // Dark
+	th, ok := hs.app.Settings().Theme().(*Theme)
+	if !ok || th.appearance != AppearanceDark {
+		t.Fatalf("theme after choosing Dark: %#v", hs.app.Settings().Theme())
+	}
+	if hs.app.Preferences().String(prefAppearance) != string(AppearanceDark) || !appearance.Items[2].Checked || appearance.Items[0].Checked {
+		t.Error("the choice is not stored or not ticked")
+	}
+}

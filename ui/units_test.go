@@ -178,3 +178,22 @@ func hex(c interface{ RGBA() (r, g, b, a uint32) }) string {
 	}
 	return string(out)
 }
+
+func FuzzEstimateStrength(f *testing.F) {
+	for _, s := range []string{"", "password", "quiet river morning light", "ÅÄÖåäöü!", "\x00\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		s, bits := EstimateStrength(p)
+		if s < StrengthTooShort || s > StrengthStrong || bits < 0 {
+			t.Fatalf("EstimateStrength(%q) = %d, %v", p, s, bits)
+		}
+		if (utf8.RuneCountInString(p) < minPassphraseRune) != (s == StrengthTooShort) {
+			t.Fatalf("EstimateStrength(%q) = %d: the 8-character rule is not what decides too short", p, s)
+		}
+		// Repeating a passphrase never makes it weaker.
+		if s2, _ := EstimateStrength(p + p); s2 < s {
+			t.Fatalf("%q rates %d but doubled rates %d", p, s, s2)
+		}
+	})
+}
