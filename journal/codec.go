@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 	"unicode/utf8"
 
@@ -229,4 +231,12 @@ func cloneStrings(m map[string]string) map[string]string {
 		c[k] = v
 	}
 	return c
+}
+
+// sameContent reports whether two normalized versions of a record say the same thing
+// (everything but the Updated time).
+func sameContent(a, b Record) bool {
+	return a.Kind == b.Kind && a.Title == b.Title && a.Body == b.Body &&
+		a.Created.Equal(b.Created) && slices.Equal(a.Tags, b.Tags) &&
+		maps.Equal(a.Ratings, b.Ratings) && maps.Equal(a.Fields, b.Fields) && maps.Equal(a.Meta, b.Meta)
 }

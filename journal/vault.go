@@ -433,7 +433,19 @@ func (v *Vault) Get(id string) (Record, error) {
 // keeps the previous version as a revision. Kind may be left empty (kept)
 // but not changed; a zero Created keeps the stored one. Updated is set to
 // now (and always moves forward). Durable when it returns.
-func (v *Vault) Update(r Record) (Record, error) {
+func (v *Vault) Update(r Record) (Record, error) { return v.update(r, false) }
+
+// RevisionGap is how far apart two saves must be for Autosave to keep the earlier one
+// as a revision.
+const RevisionGap = 10 * time.Minute
+
+// Autosave is Update for editors that save while the user types. Saves closer together
+// than RevisionGap are one editing session: only the version from before the session
+// is kept as a revision, so autosaving every few seconds doesn't pile up copies. A save
+// that changes nothing writes nothing.
+func (v *Vault) Autosave(r Record) (Record, error) { return v.update(r, true) }
+
+func (v *Vault) update(r Record, coalesce bool) (Record, error) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if v.db == nil {
@@ -463,6 +475,9 @@ func (v *Vault) Update(r Record) (Record, error) {
 	if !validTime(r.Created) {
 		return Record{}, fmt.Errorf("%w: created time out of range", ErrInvalid)
 	}
+	if coalesce && sameContent(old, r) {
+		return clone(old), nil
+	}
 	r.Updated = v.now()
 	if !r.Updated.After(old.Updated) {
 		r.Updated = old.Updated.Add(time.Nanosecond)
@@ -472,12 +487,16 @@ func (v *Vault) Update(r Record) (Record, error) {
 	if err != nil {
 		return Record{}, err
 	}
-	revKey := revisionKey(old.ID, old.Updated)
-	revVal, err := sealRecord(v.aead, revKey, &old)
-	if err != nil {
-		return Record{}, err
+	ops := []op{{key: key, val: val}}
+	if !coalesce || r.Updated.Sub(old.Updated) >= RevisionGap {
+		revKey := revisionKey(old.ID, old.Updated)
+		revVal, err := sealRecord(v.aead, revKey, &old)
+		if err != nil {
+			return Record{}, err
+		}
+		ops = append([]op{{key: revKey, val: revVal}}, ops...)
 	}
-	if err := v.apply(op{key: revKey, val: revVal}, op{key: key, val: val}); err != nil {
+	if err := v.apply(ops...); err != nil {
 		return Record{}, err
 	}
 	v.idx.put(r)
