@@ -302,17 +302,23 @@ func (h *App) showStartProblem(err error) {
 	}
 	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
-	text := widget.NewLabel(msg)
-	text.Wrapping = fyne.TextWrapWord
+	text := newParagraph(msg)
 	ok := widget.NewButton(lang.L("OK"), func() {
 		w.Close()
 		h.fyne.Quit()
 	})
 	ok.Importance = widget.HighImportance
-	w.SetContent(container.NewPadded(container.NewVBox(heading, text, container.NewHBox(layoutSpacer(), ok))))
-	w.Resize(fyne.NewSize(420, 180))
+	body := container.NewVBox(
+		container.NewHBox(newEmber(), heading),
+		text,
+		container.NewHBox(layoutSpacer(), ok),
+	)
+	w.SetContent(container.New(paddedLayout{p: theme.Padding() * 3}, body))
+	w.Resize(fyne.NewSize(440, 200))
 	w.SetFixedSize(true)
+	w.CenterOnScreen()
 	w.SetMaster()
+	w.Canvas().Focus(ok) // Space closes it
 	h.win = w
 	w.Show()
 }
