@@ -18,7 +18,7 @@ import (
 
 // journalScreen lists the journal entries (newest first) beside an editor that saves
 // by itself: about a second after typing stops, and before switching entry, locking or
-// quitting. "Saved" appears only after the vault's Create or Update has returned.
+// quitting. "Saved" appears only after the vault's Create or Autosave has returned.
 type journalScreen struct {
 	app   *App
 	vault *journal.Vault
@@ -274,7 +274,7 @@ func (js *journalScreen) save() error {
 	if r.ID == "" {
 		saved, err = js.vault.Create(r)
 	} else {
-		saved, err = js.vault.Update(r)
+		saved, err = js.vault.Autosave(r) // one revision per editing session, not per save
 	}
 	if err != nil {
 		if blank && errors.Is(err, journal.ErrInvalid) {
