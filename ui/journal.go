@@ -381,15 +381,33 @@ func (r *entryRow) set(rec journal.Record, now time.Time) {
 	setNote(r.meta, meta, colorNameMuted)
 }
 
-// entryTitle is the title, or the body's first line, or a gentle placeholder.
+// maxRowTitle bounds the text a list row measures: the row shows far fewer
+// characters, and shaping a whole paragraph on every save would cost milliseconds.
+const maxRowTitle = 120
+
+// entryTitle is the title, or the body's first line, or a gentle placeholder, at
+// most maxRowTitle characters.
 func entryTitle(r journal.Record) string {
-	if t := strings.Join(strings.Fields(r.Title), " "); t != "" {
+	short := func(s string) string {
+		if len(s) > maxRowTitle*4 { // bytes; cheap pre-cut before splitting into words
+			s = s[:maxRowTitle*4]
+		}
+		s = strings.Join(strings.Fields(s), " ")
+		if rs := []rune(s); len(rs) > maxRowTitle {
+			s = string(rs[:maxRowTitle])
+		}
+		return strings.ToValidUTF8(s, "")
+	}
+	if t := short(r.Title); t != "" {
 		return t
 	}
-	for _, line := range strings.Split(r.Body, "\n") {
-		if line = strings.Join(strings.Fields(line), " "); line != "" {
-			return line
+	body := r.Body
+	for body != "" {
+		line, rest, _ := strings.Cut(body, "\n")
+		if t := short(line); t != "" {
+			return t
 		}
+		body = rest
 	}
 	return lang.L("Untitled")
 }

@@ -107,6 +107,7 @@ func TestEntryTitle(t *testing.T) {
 		{journal.Record{Title: "A\tslow   day"}, "A slow day"},
 		{journal.Record{Body: "\n\n  First line\nsecond"}, "First line"},
 		{journal.Record{}, "Untitled"},
+		{journal.Record{Body: strings.Repeat("ö", 500)}, strings.Repeat("ö", maxRowTitle)},
 	}
 	for _, tt := range tests {
 		if got := entryTitle(tt.r); got != tt.want {

@@ -62,14 +62,14 @@ type Item struct {
 
 // All reports whether the day has at least one item and every item it has was done.
 func (it Items) All() bool {
-	any := false
+	has := false
 	for _, i := range [...]Item{it.Practice, it.Lesson, it.Prompt, it.Exercise} {
 		if i.Has && !i.Done {
 			return false
 		}
-		any = any || i.Has
+		has = has || i.Has
 	}
-	return any
+	return has
 }
 
 // DayItems works out which of day's items were done, from the vault's records and the
