@@ -422,6 +422,15 @@ func (q *queryFlags) query() (journal.Query, error) {
 	return journal.Query{Kinds: ks, Tags: tags, Limit: q.limit}, nil
 }
 
+// warnDamaged tells on stderr how many records could not be read (List and Search
+// leave them out), so a damaged entry is never silently missing.
+func warnDamaged(e *env, v *session) {
+	if n := len(v.Damaged()); n > 0 {
+		fmt.Fprintf(e.stderr, "Warning: %s could not be read because part of the vault is damaged. "+
+			"Run \"hearth doctor\" to see which; a backup can bring them back.\n", countOf(n, "entry"))
+	}
+}
+
 // noArgs refuses positional arguments without repeating them.
 func noArgs(cmd string, pos []string, hint string) error {
 	if len(pos) > 0 {
@@ -561,6 +570,7 @@ func runList(ctx context.Context, e *env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
+	warnDamaged(e, v)
 	none := "There are no entries yet."
 	if len(q.Kinds) > 0 || len(q.Tags) > 0 {
 		none = "No entries match."
@@ -761,6 +771,7 @@ func runSearch(ctx context.Context, e *env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
+	warnDamaged(e, v)
 	return printRecords(e, recs, qf.json, "Nothing you have written matches those words.")
 }
 
@@ -1112,10 +1123,13 @@ func existingParent(dir string) string {
 	}
 }
 
-// countOf says "1 record" or "2 records".
+// countOf says "1 record" or "2 records" ("entry" becomes "entries").
 func countOf(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
+	}
+	if strings.HasSuffix(noun, "y") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -325,6 +325,43 @@ func TestAddAtTerminal(t *testing.T) {
 	}
 }
 
+// TestShowStructured shows an exercise record (ratings, fields, meta), brought in by
+// import as the desktop app would have written it.
+func TestShowStructured(t *testing.T) {
+	h := newHarness(t)
+	h.initVault()
+	doc := `{"format": "hearth-journal-export", "version": 1, "records": [{"v": 1,
+		"id": "01kjm9zzzzzzzzzzzzzzzzzzzz", "kind": "thought-record", "title": "After the meeting",
+		"created": "2026-02-03T10:00:00Z", "updated": "2026-02-03T10:05:00Z",
+		"ratings": {"distress_before": 7, "distress_after": 4},
+		"fields": {"situation": "The meeting ran late.", "compassionate_view": "I did my best."},
+		"meta": {"exercise_id": "thought-record"}}]}`
+	file := filepath.Join(t.TempDir(), "in.json")
+	if err := os.WriteFile(file, []byte(doc), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h.must("", "import", file)
+	id := "01kjm9zzzzzzzzzzzzzzzzzzzz"
+	rec := decode[jsonRecord](t, h.must("", "show", "--json", id).stdout)
+	if rec.Kind != "thought-record" || rec.Ratings["distress_before"] != 7 ||
+		rec.Fields["compassionate_view"] != "I did my best." || rec.Meta["exercise_id"] != "thought-record" ||
+		rec.Created != "2026-02-03T10:00:00Z" || rec.Updated != "2026-02-03T10:05:00Z" || rec.Body != "" {
+		t.Errorf("show --json = %+v", rec)
+	}
+	out := h.must("", "show", id).stdout
+	for _, want := range []string{"After the meeting", "distress_before: 7", "situation:\nThe meeting ran late.", "edited"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show text lacks %q:\n%s", want, out)
+		}
+	}
+	// Editing the title keeps the structured answers.
+	h.must("", "edit", id, "--title", "Later that day")
+	rec = decode[jsonRecord](t, h.must("", "show", "--json", id).stdout)
+	if rec.Title != "Later that day" || len(rec.Fields) != 2 || len(rec.Ratings) != 2 {
+		t.Errorf("after edit: %+v", rec)
+	}
+}
+
 func TestListEmpty(t *testing.T) {
 	h := newHarness(t)
 	h.initVault()
