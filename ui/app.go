@@ -51,6 +51,7 @@ type App struct {
 	header  *header
 	body    *fyne.Container
 	current screen
+	navID   string         // the navigation item on show while unlocked
 	journal *journalScreen // the journal while unlocked
 
 	lastActivity time.Time
@@ -141,10 +142,8 @@ func (h *App) unlocked(v *journal.Vault, entries []journal.Record) {
 		return
 	}
 	h.vault = v
-	js := newJournalScreen(h, v, entries)
-	h.journal = js
-	h.show(js)
-	js.focus()
+	h.journal = newJournalScreen(h, v, entries)
+	h.openNav(navJournal)
 	h.touch()
 	h.armIdleCheck()
 }
@@ -193,6 +192,7 @@ func (h *App) closeVault() {
 		h.journal.stop()
 		h.journal = nil
 	}
+	h.navID = ""
 	if h.vault != nil {
 		if err := h.vault.Close(); err != nil {
 			fyne.LogError("Hearth: closing the vault", err)
@@ -205,6 +205,9 @@ func (h *App) closeVault() {
 func (h *App) NewEntry() {
 	if h.journal != nil {
 		h.touch()
+		if h.navID != navJournal {
+			h.openNav(navJournal)
+		}
 		h.journal.newEntry()
 	}
 }

@@ -11,23 +11,38 @@ import (
 )
 
 // navItem is one place in the app's navigation. Only screens that really work are
-// listed; Home, Practice, Exercises, Learn, Progress and Settings join here as they
-// are built.
+// listed. Home, Practice, Exercises, Learn, Progress and Settings join here as they
+// are built: add an item whose screen func returns the subpackage's view wrapped in
+// the small screen interface (content and focus).
 type navItem struct {
-	id    string
-	label string
-	icon  fyne.Resource
-	open  func(h *App) // shows the screen
+	id     string
+	label  string
+	icon   fyne.Resource
+	screen func(h *App) screen // builds (or returns the kept) screen to show
 }
 
 // navItems lists the navigation while unlocked, in order.
 func navItems() []navItem {
 	return []navItem{
-		{id: "journal", label: lang.L("Journal"), icon: theme.DocumentCreateIcon(), open: func(h *App) {
-			if h.journal != nil {
-				h.show(h.journal)
+		{id: navJournal, label: lang.L("Journal"), icon: theme.DocumentCreateIcon(),
+			screen: func(h *App) screen { return h.journal }},
+	}
+}
+
+// navJournal is the journal's navigation id (the screen shown after unlocking).
+const navJournal = "journal"
+
+// openNav shows the navigation item id.
+func (h *App) openNav(id string) {
+	for _, it := range navItems() {
+		if it.id == id {
+			if s := it.screen(h); s != nil {
+				h.navID = id
+				h.show(s)
+				s.focus()
 			}
-		}},
+			return
+		}
 	}
 }
 
@@ -65,10 +80,10 @@ func (hd *header) update() {
 	hd.nav.Objects = nil
 	if hd.app.isUnlocked() {
 		for _, it := range navItems() {
-			b := widget.NewButtonWithIcon(it.label, it.icon, func() { hd.app.touch(); it.open(hd.app) })
+			b := widget.NewButtonWithIcon(it.label, it.icon, func() { hd.app.touch(); hd.app.openNav(it.id) })
 			b.Importance = widget.LowImportance
-			if hd.app.current != nil && it.id == "journal" && hd.app.current == screen(hd.app.journal) {
-				b.Importance = widget.MediumImportance
+			if it.id == hd.app.navID {
+				b.Importance = widget.MediumImportance // where you are
 			}
 			hd.nav.Objects = append(hd.nav.Objects, b)
 		}
