@@ -1043,7 +1043,8 @@ func runDoctor(ctx context.Context, e *env, args []string) (err error) {
 			err = ferr
 		}
 	}()
-	fmt.Fprintf(w, "Hearth\t%s (%s, %s/%s)\n", appVersion, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	fmt.Fprintf(w, "Hearth\t%s (built with %s)\n", appVersion, runtime.Version())
+	fmt.Fprintf(w, "System\t%s (%s/%s)\n", osVersion(), runtime.GOOS, runtime.GOARCH)
 	dir, err := e.vaultDir()
 	if err != nil {
 		fmt.Fprintf(w, "Data folder\tunknown: use --data-dir\n")

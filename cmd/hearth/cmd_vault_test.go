@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -638,7 +639,7 @@ func TestRecover(t *testing.T) {
 func TestDoctor(t *testing.T) {
 	h := newHarness(t)
 	r := h.must("", "doctor")
-	for _, want := range []string{"Data folder", "not created yet", "none yet", "Audio output", "not checked", appVersion} {
+	for _, want := range []string{"Data folder", "not created yet", "none yet", "Audio output", "not checked", appVersion, "System", runtime.GOOS} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("doctor without vault lacks %q:\n%s", want, r.stdout)
 		}

@@ -2,7 +2,11 @@
 
 package main
 
-import "golang.org/x/sys/windows"
+import (
+	"fmt"
+
+	"golang.org/x/sys/windows"
+)
 
 // diskFree returns the bytes available to this user on the volume holding dir.
 func diskFree(dir string) (uint64, error) {
@@ -15,4 +19,10 @@ func diskFree(dir string) (uint64, error) {
 		return 0, err
 	}
 	return avail, nil
+}
+
+// osVersion names the system, e.g. "Windows 10.0.22631".
+func osVersion() string {
+	v := windows.RtlGetVersion()
+	return fmt.Sprintf("Windows %d.%d.%d", v.MajorVersion, v.MinorVersion, v.BuildNumber)
 }
