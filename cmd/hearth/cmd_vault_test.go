@@ -234,9 +234,19 @@ func TestInitPassphraseFile(t *testing.T) {
 	if err := os.WriteFile(file, []byte("from a file, with newline\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	h.must("", "--passphrase-file", file, "init", "--json")
+	if r := h.must("", "--passphrase-file", file, "init", "--json"); r.stderr != "" {
+		t.Errorf("init with a private passphrase file wrote to stderr: %q", r.stderr)
+	}
 	h.vars[envPassphrase] = "from a file, with newline"
 	h.must("", "list") // the trailing newline was not part of the passphrase
+	if runtime.GOOS != "windows" {
+		if err := os.Chmod(file, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if r := h.must("", "list", "--passphrase-file", file); !strings.Contains(r.stderr, "chmod 600") {
+			t.Errorf("no warning for a readable passphrase file: %s", r)
+		}
+	}
 	if r := h.run("", "list", "--passphrase-file", filepath.Join(t.TempDir(), "missing")); r.code != exitError {
 		t.Errorf("missing passphrase file: %s", r)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
 	"unicode/utf8"
 
@@ -69,13 +70,17 @@ func terminalPrompt(stdin io.Reader, w io.Writer) secretPrompt {
 	}
 }
 
-// readSecretFile reads a secret from a file, dropping one trailing line ending.
-func readSecretFile(path string) (string, error) {
+// readSecretFile reads a secret from a file, dropping one trailing line ending. On
+// Unix it warns on w when other users may read the file.
+func readSecretFile(path string, w io.Writer) (string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return "", fmt.Errorf("could not read the passphrase file: %w", err)
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err == nil && runtime.GOOS != "windows" && st.Mode().Perm()&0o077 != 0 {
+		fmt.Fprintf(w, "Note: other users of this computer may be able to read %s; \"chmod 600\" it to keep it private.\n", path)
+	}
 	b, err := io.ReadAll(io.LimitReader(f, maxSecretFileBytes+1))
 	if err != nil {
 		return "", fmt.Errorf("could not read the passphrase file: %w", err)
@@ -95,7 +100,7 @@ func readSecretFile(path string) (string, error) {
 // prompt at a terminal.
 func (e *env) passphrase(ctx context.Context) (string, error) {
 	if e.passphraseFile != "" {
-		return readSecretFile(e.passphraseFile)
+		return readSecretFile(e.passphraseFile, e.stderr)
 	}
 	if p := e.getenv(envPassphrase); p != "" {
 		return p, nil
@@ -130,7 +135,7 @@ func (e *env) newPassphrase(ctx context.Context, src newSecretSource) (string, e
 	var p string
 	switch {
 	case src.file != "":
-		s, err := readSecretFile(src.file)
+		s, err := readSecretFile(src.file, e.stderr)
 		if err != nil {
 			return "", err
 		}
