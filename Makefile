@@ -9,6 +9,10 @@
 SHELL      := /bin/bash
 GO         ?= go
 TAGS       := migrated_fynedo
+# Release builds leave out Fyne's widget animations (the blinking text cursor redraws
+# the whole window: ~16% of a core while typing pauses, 0.75% without). Hearth's own
+# animations, such as the breathing pacer, are unaffected.
+APP_TAGS   := no_animations
 VERSION    := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 APP_ID     := $(shell sed -n 's/^ *ID *= *"\(.*\)"/\1/p' FyneApp.toml)
 APP_NAME   := $(shell sed -n 's/^ *Name *= *"\(.*\)"/\1/p' FyneApp.toml)
@@ -37,7 +41,7 @@ export PATH := $(PATH):/usr/local/go/bin:$(HOME)/go/bin
 # Fyne warns on the C locale, so run with a UTF-8 English locale unless one is set.
 run: deps-build
 	LANG=$$(case "$${LANG:-C}" in C|C.UTF-8|POSIX) echo en_US.UTF-8;; *) echo "$$LANG";; esac) \
-	  $(GO) run -ldflags "$(LDFLAGS)" ./cmd/hearth
+	  $(GO) run -tags $(APP_TAGS) -ldflags "$(LDFLAGS)" ./cmd/hearth
 
 test: deps-build deps-test
 	$(GO) vet -tags $(TAGS) ./...
@@ -46,12 +50,12 @@ test: deps-build deps-test
 
 # A release binary for this machine in dist/.
 build: deps-build
-	$(GO) build -trimpath -ldflags "-s -w $(LDFLAGS)" -o dist/hearth ./cmd/hearth
+	$(GO) build -tags $(APP_TAGS) -trimpath -ldflags "-s -w $(LDFLAGS)" -o dist/hearth ./cmd/hearth
 
 # Cross-build hearth.exe for 64-bit Windows with mingw-w64 (cgo).
 windows: deps-windows
 	CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64 \
-	  $(GO) build -trimpath -ldflags "-H=windowsgui -s -w $(LDFLAGS)" -o dist/hearth.exe ./cmd/hearth
+	  $(GO) build -tags $(APP_TAGS) -trimpath -ldflags "-H=windowsgui -s -w $(LDFLAGS)" -o dist/hearth.exe ./cmd/hearth
 	@ls -l dist/hearth.exe
 
 # A desktop package (.tar.xz with a .desktop file and icon) with the fyne tool.
@@ -59,7 +63,7 @@ windows: deps-windows
 # FyneApp.toml is passed as flags.
 package: deps-build
 	$(GO) run $(FYNE_TOOL) package -os linux --src cmd/hearth --icon ../../$(ICON) \
-	  --name $(APP_NAME) --app-id $(APP_ID) --app-version $(VERSION) --release
+	  --name $(APP_NAME) --app-id $(APP_ID) --app-version $(VERSION) --release --tags $(APP_TAGS)
 	@mkdir -p dist && mv -f cmd/hearth/$(APP_NAME).tar.xz dist/ 2>/dev/null || mv -f $(APP_NAME).tar.xz dist/
 	@ls -l dist/$(APP_NAME).tar.xz
 
