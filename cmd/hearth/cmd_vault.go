@@ -127,7 +127,7 @@ func flagError(cmd string, err error) error {
 	case strings.HasPrefix(msg, "bad flag syntax: "):
 		return usageError("%s was given a flag it cannot read. %s", cmd, help)
 	case strings.HasPrefix(msg, "flag needs an argument: "):
-		return usageError("%s needs a value after %s.", strings.TrimPrefix(msg, "flag needs an argument: "), cmd)
+		return usageError("%s needs a value after it. %s", strings.TrimPrefix(msg, "flag needs an argument: "), help)
 	}
 	// "invalid value %q for flag -NAME: …" and "invalid boolean value %q for -NAME: …"
 	if i := strings.LastIndex(msg, " for "); i >= 0 {

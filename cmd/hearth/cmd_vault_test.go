@@ -737,6 +737,29 @@ func TestCLIExitCodes(t *testing.T) {
 	}
 }
 
+// TestCLIFlagErrors checks how flag mistakes are worded: the flag is named, its value never.
+func TestCLIFlagErrors(t *testing.T) {
+	h := newHarness(t)
+	h.initVault()
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"add", "--title"}, "hearth: -title needs a value after it. Run \"hearth add --help\" to see its flags.\n"},
+		{[]string{"list", "--colour"}, "hearth: list has no flag -colour. Run \"hearth list --help\" to see its flags.\n"},
+		{[]string{"list", "--limit", "lots"}, "hearth: the value given to -limit is not valid. Run \"hearth list --help\" to see its flags.\n"},
+		{[]string{"list", "--json=perhaps"}, "hearth: the value given to -json is not valid. Run \"hearth list --help\" to see its flags.\n"},
+		{[]string{"list", "---x"}, "hearth: list was given a flag it cannot read. Run \"hearth list --help\" to see its flags.\n"},
+		{[]string{"show", "--a b"}, "hearth: show was given a flag it does not know. Run \"hearth show --help\" to see its flags.\n"},
+	}
+	for _, tc := range tests {
+		r := h.run("", tc.args...)
+		if r.code != exitUsage || r.stderr != tc.want {
+			t.Errorf("hearth %q: %s\nwant stderr %q", tc.args, r, tc.want)
+		}
+	}
+}
+
 // TestCLIVaultInUse holds the vault open the way another process would and expects exit 4.
 func TestCLIVaultInUse(t *testing.T) {
 	h := newHarness(t)
@@ -954,7 +977,7 @@ func FuzzParseArgs(f *testing.F) {
 // flagErrorTemplates is the fixed text flagError can produce, so that an argument that
 // happens to equal a piece of it is not taken for a leak.
 const flagErrorTemplates = `add has no flag . Run "hearth add --help" to see its flags. add was given a flag it does not know. ` +
-	`add was given a flag it cannot read. needs a value after add. the value given to is not valid. ` +
+	`add was given a flag it cannot read. needs a value after it. the value given to is not valid. ` +
 	`add could not understand its flags.`
 
 func equal(a, b []string) bool {
