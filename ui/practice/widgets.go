@@ -174,14 +174,14 @@ type rating struct {
 
 func newRating(question string, onChange func(int)) *rating {
 	r := &rating{value: noRating, onChange: onChange}
-	grid := container.NewGridWithColumns(11)
+	grid := container.New(rowLayout{cells: 11, minCell: 30})
 	for i := range r.buttons {
 		b := widget.NewButton(strconv.Itoa(i), func() { r.Set(i) })
 		r.buttons[i] = b
 		grid.Add(b)
 	}
 	ends := container.NewBorder(nil, nil,
-		page.Note(lang.L("0 settled")), page.Note(lang.L("10 very unsettled")))
+		mutedLine(lang.L("0 settled")), mutedLine(lang.L("10 very unsettled")))
 	r.skip = widget.NewButton(lang.L("Skip"), func() {
 		r.Set(noRating)
 		r.root.Hide()
@@ -241,3 +241,38 @@ func (t *tapCard) Tapped(*fyne.PointEvent) { t.onTap() }
 
 // Cursor implements desktop.Cursorable.
 func (t *tapCard) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// mutedLine is one line of muted text that does not wrap.
+func mutedLine(text string) *widget.RichText {
+	return widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{
+		ColorName: page.ColorNameMuted, SizeName: theme.SizeNameText, Inline: true,
+	}})
+}
+
+// rowLayout lays out cells of equal width in one row, letting them shrink to minCell
+// wide (narrower than a button's own minimum) so a row of eleven rating buttons fits
+// a narrow window.
+type rowLayout struct {
+	cells   int
+	minCell float32
+}
+
+func (r rowLayout) gap() float32 { return theme.Padding() }
+
+// MinSize implements fyne.Layout.
+func (r rowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(float32(r.cells)*r.minCell+float32(r.cells-1)*r.gap(), h)
+}
+
+// Layout implements fyne.Layout.
+func (r rowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	w := (size.Width - float32(r.cells-1)*r.gap()) / float32(r.cells)
+	for i, o := range objs {
+		o.Move(fyne.NewPos(float32(i)*(w+r.gap()), 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+	}
+}
