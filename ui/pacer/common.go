@@ -92,7 +92,7 @@ const minSavedSeconds = 30
 
 // sessionRecord builds the practice-session record of a session (conventions in
 // ui-screens.md): whole seconds practised, whether it ran to its end, its length.
-func sessionRecord(c Config, id, title string, practised, length time.Duration, completed bool, before int) journal.Record {
+func sessionRecord(c Config, id, title string, practised, length time.Duration, completed bool) journal.Record {
 	r := journal.Record{
 		Kind:  journal.KindPracticeSession,
 		Title: title,
@@ -106,9 +106,6 @@ func sessionRecord(c Config, id, title string, practised, length time.Duration, 
 	}
 	if p := c.Practice; p != nil && p.PackID != "" && p.PackID != resources.BuiltinID {
 		r.Meta["pack_id"] = p.PackID
-	}
-	if before >= 0 {
-		r.Ratings = map[string]int{"before": before}
 	}
 	return r
 }

@@ -122,7 +122,7 @@ func (m Model) At(t time.Duration) Phase {
 		return Phase{Kind: audio.BreathSettle, Done: true, Breath: (m.end - m.start) / m.cycle,
 			Progress: float64(pos-m.end) / float64(max(m.length-m.end, 1)),
 			Into:     audio.Duration(pos - m.end), Left: audio.Duration(m.length - pos),
-			Scale:    last * (1 - ease(rest))}
+			Scale: last * (1 - ease(rest))}
 	}
 	return m.breath(pos - m.start)
 }

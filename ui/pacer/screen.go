@@ -1,0 +1,599 @@
+package pacer
+
+import (
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearth-app/hearth/audio"
+	"github.com/hearth-app/hearth/ui/page"
+)
+
+// frameInterval is the pacer's redraw rate while a session plays: 25 frames a
+// second is smooth for a shape that takes seconds to grow, and cheap.
+const frameInterval = 40 * time.Millisecond
+
+// Preference keys the pacer remembers its settings under.
+const (
+	prefBPM     = "pacer.breaths_per_minute"
+	prefRatio   = "pacer.out_ratio"
+	prefHoldIn  = "pacer.hold_in_seconds"
+	prefHoldOut = "pacer.hold_out_seconds"
+	prefLength  = "pacer.length_minutes"
+	prefTones   = "pacer.tones"
+)
+
+// Settings are the pacer's choices.
+type Settings struct {
+	Pacer  audio.Pacer
+	Length time.Duration
+	Tones  bool
+}
+
+// runState is where a screen's session is.
+type runState int
+
+const (
+	stateIdle     runState = iota // choosing settings
+	stateStarting                 // the player is opening
+	stateRunning
+	statePaused
+	stateFinished // thanking, offering the after rating
+)
+
+// Screen is the breathing pacer: a shape that grows on the in-breath and shrinks on
+// the out-breath, with calm words, a gentle count and optional soft tones. Use it on
+// the UI goroutine.
+type Screen struct {
+	cfg      Config
+	players  *players
+	settings Settings
+	model    Model
+	modelErr error
+
+	state    runState
+	player   audio.Player // the player of the current session
+	clock    Clock
+	anim     *loop
+	interval time.Duration // between frames while playing
+	shown    struct {      // what the labels show, to redraw only on change
+		kind  audio.BreathKind
+		done  bool
+		count int
+		secs  int
+	}
+
+	root      fyne.CanvasObject
+	shape     *hearthShape
+	cue       *widget.Label
+	count     *widget.RichText
+	elapsed   *widget.RichText
+	begin     *widget.Button
+	pause     *widget.Button
+	end       *widget.Button
+	notice    *widget.RichText
+	problem   *widget.RichText
+	setup     *fyne.Container // settings, before rating and the safety note
+	bpm       *widget.Slider
+	bpmText   *widget.Label
+	ratio     *widget.Slider
+	ratioText *widget.Label
+	holdIn    *widget.Slider
+	holdInTx  *widget.Label
+	holdOut   *widget.Slider
+	holdOutTx *widget.Label
+	length    *widget.Select
+	tones     *widget.Check
+	rhythm    *widget.RichText
+	wrap      *wrapUp
+}
+
+// New builds the breathing pacer from c (c.Practice is normally the built-in
+// "breathing-pacer" practice).
+func New(c Config) *Screen {
+	c = c.withDefaults()
+	s := &Screen{cfg: c, players: newPlayers(c), interval: frameInterval}
+	s.settings = s.loadSettings()
+	s.build()
+	s.rebuildModel()
+	return s
+}
+
+// pacerLengths are the practice lengths in minutes when no practice is given.
+var pacerLengths = []int{3, 5, 10, 15, 20}
+
+// loadSettings reads the remembered settings, falling back to audio's defaults.
+func (s *Screen) loadSettings() Settings {
+	st := Settings{Pacer: audio.DefaultPacer(), Tones: true}
+	lengths, def := s.cfg.lengths(pacerLengths, 5)
+	st.Length = time.Duration(def) * time.Minute
+	p := s.cfg.Prefs
+	if p == nil {
+		return st
+	}
+	st.Pacer.BreathsPerMinute = p.FloatWithFallback(prefBPM, st.Pacer.BreathsPerMinute)
+	st.Pacer.OutRatio = p.FloatWithFallback(prefRatio, st.Pacer.OutRatio)
+	st.Pacer.HoldIn = time.Duration(p.IntWithFallback(prefHoldIn, 0)) * time.Second
+	st.Pacer.HoldOut = time.Duration(p.IntWithFallback(prefHoldOut, 0)) * time.Second
+	if m := p.IntWithFallback(prefLength, def); containsInt(lengths, m) {
+		st.Length = time.Duration(m) * time.Minute
+	}
+	st.Tones = p.BoolWithFallback(prefTones, true)
+	if st.Pacer.Validate() != nil { // a stale or hand-edited preference
+		st.Pacer = audio.DefaultPacer()
+	}
+	return st
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+// saveSettings remembers the settings for next time.
+func (s *Screen) saveSettings() {
+	p := s.cfg.Prefs
+	if p == nil {
+		return
+	}
+	st := s.settings
+	p.SetFloat(prefBPM, st.Pacer.BreathsPerMinute)
+	p.SetFloat(prefRatio, st.Pacer.OutRatio)
+	p.SetInt(prefHoldIn, int(st.Pacer.HoldIn/time.Second))
+	p.SetInt(prefHoldOut, int(st.Pacer.HoldOut/time.Second))
+	p.SetInt(prefLength, int(st.Length/time.Minute))
+	p.SetBool(prefTones, st.Tones)
+}
+
+// Content returns the screen's widgets (built once).
+func (s *Screen) Content() fyne.CanvasObject { return s.root }
+
+// Refresh has nothing to reload: the pacer reads nothing from the journal.
+func (s *Screen) Refresh() {}
+
+// Settings returns the current choices.
+func (s *Screen) Settings() Settings { return s.settings }
+
+// Model returns the timing model of the current settings.
+func (s *Screen) Model() Model { return s.model }
+
+// Stop ends a session that is playing or paused (saving it if it lasted long
+// enough) and stops the animation. The shell calls it when the screen is hidden.
+func (s *Screen) Stop() {
+	switch s.state {
+	case stateRunning, statePaused:
+		s.endSession(false)
+	case stateStarting:
+		// The player is still opening: stop it as soon as it has.
+		s.state = stateIdle
+		s.showState()
+	}
+}
+
+// centred returns muted, centred text.
+func centred(text string, size fyne.ThemeSizeName) *widget.RichText {
+	rt := widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{
+		Alignment: fyne.TextAlignCenter, ColorName: page.ColorNameMuted, SizeName: size,
+	}})
+	rt.Wrapping = fyne.TextWrapWord
+	return rt
+}
+
+// setText replaces the text of a RichText made by centred or page.Note.
+func setText(rt *widget.RichText, text string) { page.SetNote(rt, text) }
+
+func (s *Screen) build() {
+	s.shape = newHearthShape(0.5, 240, false)
+	s.cue = widget.NewLabelWithStyle(lang.L("When you're ready…"), fyne.TextAlignCenter, fyne.TextStyle{})
+	s.cue.SizeName = theme.SizeNameSubHeadingText
+	s.count = centred(" ", theme.SizeNameText)
+	s.elapsed = centred(" ", theme.SizeNameCaptionText)
+
+	s.begin = widget.NewButtonWithIcon(lang.L("Begin"), theme.MediaPlayIcon(), s.Start)
+	s.begin.Importance = widget.HighImportance
+	s.pause = widget.NewButtonWithIcon(lang.L("Pause"), theme.MediaPauseIcon(), s.TogglePause)
+	s.end = widget.NewButtonWithIcon(lang.L("End"), theme.MediaStopIcon(), func() { s.endSession(false) })
+	controls := container.NewCenter(container.NewHBox(s.begin, s.pause, s.end))
+
+	s.notice = centred(lang.L("There's no sound output, so the pacer runs quietly. You can simply follow the shape."), theme.SizeNameText)
+	s.notice.Hide()
+	if s.players.noOutput != nil {
+		s.notice.Show()
+	}
+	s.problem = centred("", theme.SizeNameText)
+	s.problem.Hide()
+
+	stage := container.NewVBox(
+		container.NewCenter(s.shape), s.cue, s.count, s.elapsed,
+		container.NewPadded(controls), s.notice, s.problem,
+	)
+
+	s.wrap = newWrapUp(s.cfg, func() {
+		s.state = stateIdle
+		s.showState()
+	})
+	s.setup = container.NewVBox(s.buildSettings(), s.wrap.beforeCard(), s.buildSafety())
+
+	title := s.cfg.title(lang.L("Breathing pacer"))
+	intro := lang.L("A gentle shape and soft tones to breathe along with, at a slow, comfortable pace.")
+	if p := s.cfg.Practice; p != nil && p.Summary != "" {
+		intro = p.Summary
+	}
+	s.root = page.Scroll(container.NewVBox(
+		page.Heading(title), page.Note(intro), stage, s.wrap.card, s.setup,
+	))
+	s.showState()
+}
+
+// sliderRow is a label above a slider.
+func sliderRow(text *widget.Label, sl *widget.Slider) fyne.CanvasObject {
+	return container.NewVBox(text, sl)
+}
+
+func (s *Screen) buildSettings() fyne.CanvasObject {
+	p := s.settings.Pacer
+	s.bpmText, s.ratioText = widget.NewLabel(""), widget.NewLabel("")
+	s.holdInTx, s.holdOutTx = widget.NewLabel(""), widget.NewLabel("")
+
+	s.bpm = widget.NewSlider(4, 7)
+	s.bpm.Step = 0.5
+	s.bpm.Value = p.BreathsPerMinute
+	s.ratio = widget.NewSlider(1, 2)
+	s.ratio.Step = 0.1
+	s.ratio.Value = min(max(p.OutRatio, 1), 2)
+	s.holdIn = widget.NewSlider(0, 4)
+	s.holdIn.Step = 1
+	s.holdIn.Value = p.HoldIn.Seconds()
+	s.holdOut = widget.NewSlider(0, 4)
+	s.holdOut.Step = 1
+	s.holdOut.Value = p.HoldOut.Seconds()
+	for _, sl := range []*widget.Slider{s.bpm, s.ratio, s.holdIn, s.holdOut} {
+		sl.OnChanged = func(float64) { s.settingsChanged() }
+	}
+
+	lengths, _ := s.cfg.lengths(pacerLengths, 5)
+	var opts []string
+	for _, m := range lengths {
+		opts = append(opts, minutesText(m))
+	}
+	s.length = widget.NewSelect(opts, func(string) { s.settingsChanged() })
+	s.length.SetSelected(minutesText(int(s.settings.Length / time.Minute)))
+
+	s.tones = widget.NewCheck(lang.L("Soft breath tones and bells"), func(bool) { s.settingsChanged() })
+	s.tones.SetChecked(s.settings.Tones)
+	if s.players.noOutput != nil {
+		s.tones.Disable()
+	}
+	s.rhythm = page.Note("")
+
+	lengthRow := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Length")), nil, s.length)
+	return page.NewCard(lang.L("Your rhythm"),
+		sliderRow(s.bpmText, s.bpm), sliderRow(s.ratioText, s.ratio),
+		sliderRow(s.holdInTx, s.holdIn), sliderRow(s.holdOutTx, s.holdOut),
+		s.rhythm, widget.NewSeparator(), lengthRow, s.tones,
+	)
+}
+
+// minutesText is a length in whole minutes, for the length choice.
+func minutesText(m int) string {
+	return lang.L("{{.N}} minutes", map[string]any{"N": m})
+}
+
+// minutesFrom parses minutesText back.
+func minutesFrom(text string, lengths []int) int {
+	for _, m := range lengths {
+		if minutesText(m) == text {
+			return m
+		}
+	}
+	return 0
+}
+
+// seconds formats a duration in seconds with one decimal place.
+func seconds(d time.Duration) string { return strconv.FormatFloat(d.Seconds(), 'f', 1, 64) }
+
+func (s *Screen) buildSafety() fyne.CanvasObject {
+	text := lang.L("Follow the pacer only as far as it feels comfortable, not forced. Breath work is hard for some people, and that is not your fault: you can rest your attention on your feet or on the sounds around you instead, and stop at any time.")
+	if p := s.cfg.Practice; p != nil && p.SafetyNote != "" {
+		text = p.SafetyNote
+	}
+	return page.Padded(theme.Padding(), page.Note(text))
+}
+
+// settingsChanged reads the controls, rebuilds the model and remembers the choice.
+func (s *Screen) settingsChanged() {
+	lengths, _ := s.cfg.lengths(pacerLengths, 5)
+	st := s.settings
+	st.Pacer.BreathsPerMinute = s.bpm.Value
+	st.Pacer.OutRatio = s.ratio.Value
+	st.Pacer.HoldIn = time.Duration(s.holdIn.Value) * time.Second
+	st.Pacer.HoldOut = time.Duration(s.holdOut.Value) * time.Second
+	if m := minutesFrom(s.length.Selected, lengths); m > 0 {
+		st.Length = time.Duration(m) * time.Minute
+	}
+	st.Tones = s.tones.Checked
+	s.settings = st
+	s.rebuildModel()
+	s.saveSettings()
+}
+
+// SetSettings applies st (as if chosen with the controls).
+func (s *Screen) SetSettings(st Settings) {
+	s.settings = st
+	s.bpm.SetValue(st.Pacer.BreathsPerMinute)
+	s.ratio.SetValue(st.Pacer.OutRatio)
+	s.holdIn.SetValue(st.Pacer.HoldIn.Seconds())
+	s.holdOut.SetValue(st.Pacer.HoldOut.Seconds())
+	s.length.SetSelected(minutesText(int(st.Length / time.Minute)))
+	s.tones.SetChecked(st.Tones)
+	s.settingsChanged()
+}
+
+// rebuildModel lays out the current settings and describes them.
+func (s *Screen) rebuildModel() {
+	p := s.settings.Pacer
+	s.bpmText.SetText(lang.L("Breaths a minute: {{.N}}", map[string]any{"N": strconv.FormatFloat(p.BreathsPerMinute, 'f', -1, 64)}))
+	if p.OutRatio < 1.05 {
+		s.ratioText.SetText(lang.L("Breathing out: as long as breathing in"))
+	} else {
+		s.ratioText.SetText(lang.L("Breathing out: {{.N}} times as long as breathing in", map[string]any{"N": strconv.FormatFloat(p.OutRatio, 'f', 1, 64)}))
+	}
+	s.holdInTx.SetText(holdText(lang.L("Pause after breathing in"), p.HoldIn))
+	s.holdOutTx.SetText(holdText(lang.L("Pause after breathing out"), p.HoldOut))
+
+	s.model, s.modelErr = NewModel(p, s.settings.Length)
+	if s.modelErr != nil {
+		setText(s.rhythm, lang.L("Those pauses take more than half of each breath. You might shorten one of them, or choose fewer breaths a minute."))
+	} else {
+		in, hi, out, ho := s.model.Parts()
+		data := map[string]any{"In": seconds(in), "Out": seconds(out)}
+		switch {
+		case hi > 0 || ho > 0:
+			setText(s.rhythm, lang.L("Each breath: about {{.In}} s in and {{.Out}} s out, with pauses.", data))
+		default:
+			setText(s.rhythm, lang.L("Each breath: about {{.In}} s in and {{.Out}} s out.", data))
+		}
+	}
+	s.showState()
+}
+
+// holdText describes a pause's length.
+func holdText(what string, d time.Duration) string {
+	if d <= 0 {
+		return lang.L("{{.What}}: none", map[string]any{"What": what})
+	}
+	return lang.L("{{.What}}: {{.N}} s", map[string]any{"What": what, "N": int(d / time.Second)})
+}
+
+// showState shows the widgets for the current state.
+func (s *Screen) showState() {
+	idle := s.state == stateIdle
+	setVisible(s.setup, idle)
+	setVisible(s.wrap.card, s.state == stateFinished)
+	setVisible(s.begin, idle)
+	setVisible(s.pause, s.state == stateRunning || s.state == statePaused || s.state == stateStarting)
+	setVisible(s.end, s.state == stateRunning || s.state == statePaused || s.state == stateStarting)
+	if s.modelErr != nil {
+		s.begin.Disable()
+	} else {
+		s.begin.Enable()
+	}
+	if s.state == stateStarting {
+		s.pause.Disable()
+	} else {
+		s.pause.Enable()
+	}
+	if s.state == statePaused {
+		s.pause.SetText(lang.L("Resume"))
+		s.pause.SetIcon(theme.MediaPlayIcon())
+	} else {
+		s.pause.SetText(lang.L("Pause"))
+		s.pause.SetIcon(theme.MediaPauseIcon())
+	}
+	switch s.state {
+	case stateIdle:
+		s.shape.SetScale(0.5)
+		s.cue.SetText(lang.L("When you're ready…"))
+		setText(s.count, " ")
+		setText(s.elapsed, minutesText(int(s.settings.Length/time.Minute)))
+	case stateFinished:
+		s.cue.SetText(lang.L("Rest…"))
+		setText(s.count, " ")
+	case statePaused:
+		s.cue.SetText(lang.L("Paused. Resume when you're ready."))
+	}
+}
+
+func setVisible(o fyne.CanvasObject, v bool) {
+	if v && !o.Visible() {
+		o.Show()
+	} else if !v && o.Visible() {
+		o.Hide()
+	}
+}
+
+// Animating reports whether the redraw loop is running.
+func (s *Screen) Animating() bool { return s.anim != nil }
+
+// Start begins a session with the current settings.
+func (s *Screen) Start() {
+	if s.state != stateIdle || s.modelErr != nil {
+		return
+	}
+	model := s.model
+	sess, err := audio.NewPacerSession(s.cfg.title(lang.L("Breathing pacer")), s.settings.Pacer,
+		audio.Options{Length: s.settings.Length, Bell: audio.BellBowl})
+	if err != nil {
+		s.showProblem(err)
+		return
+	}
+	s.state = stateStarting
+	s.shown.kind, s.shown.count, s.shown.secs = -1, -1, -1
+	setVisible(s.problem, false)
+	s.showState()
+	s.players.play(sess, s.settings.Tones, func(p audio.Player, err error) {
+		if s.state != stateStarting { // Stop was called while the player opened
+			if err == nil {
+				_ = p.Stop()
+			}
+			return
+		}
+		if err != nil {
+			s.state = stateIdle
+			s.showProblem(err)
+			s.showState()
+			return
+		}
+		if s.players.noOutput != nil {
+			s.notice.Show()
+		}
+		s.player, s.model = p, model
+		s.state = stateRunning
+		s.clock.Start(0, s.cfg.Now())
+		s.showState()
+		s.frame()
+		s.animate(true)
+	})
+}
+
+// showProblem says kindly that the session could not start.
+func (s *Screen) showProblem(err error) {
+	setText(s.problem, lang.L("The pacer couldn't start ({{.Err}}). You might try again in a moment.", map[string]any{"Err": err.Error()}))
+	s.problem.Show()
+}
+
+// animate starts or stops the redraw loop.
+func (s *Screen) animate(on bool) {
+	if on && s.anim == nil {
+		s.anim = startLoop(s.interval, s.frame)
+	} else if !on && s.anim != nil {
+		s.anim.halt()
+		s.anim = nil
+	}
+}
+
+// TogglePause pauses a playing session or resumes a paused one.
+func (s *Screen) TogglePause() {
+	now := s.cfg.Now()
+	switch s.state {
+	case stateRunning:
+		_ = s.player.Pause()
+		s.clock.Pause(now)
+		s.animate(false)
+		s.state = statePaused
+	case statePaused:
+		_ = s.player.Resume()
+		s.clock.Resume(now)
+		s.state = stateRunning
+		s.shown.kind = -1
+		s.frame()
+		s.animate(true)
+	}
+	s.showState()
+}
+
+// frame moves the shape and words to the player's position. It runs on the UI
+// goroutine, from the redraw loop.
+func (s *Screen) frame() {
+	if s.state != stateRunning {
+		return
+	}
+	now := s.cfg.Now()
+	st := s.player.Status()
+	switch st.State {
+	case audio.StateFinished:
+		s.endSession(true)
+		return
+	case audio.StateIdle: // something else took the player
+		s.endSession(false)
+		return
+	case audio.StatePlaying:
+		s.clock.Sync(st.Position, now)
+	}
+	t := min(s.clock.Now(now), s.model.Length())
+	ph := s.model.At(t)
+	s.shape.SetScale(ph.Scale)
+	if ph.Kind != s.shown.kind || ph.Done != s.shown.done {
+		s.shown.kind, s.shown.done = ph.Kind, ph.Done
+		s.cue.SetText(cueText(ph))
+	}
+	count := 0
+	if ph.Kind != audio.BreathSettle {
+		count = int(ph.Into/time.Second) + 1
+	}
+	if count != s.shown.count {
+		s.shown.count = count
+		text := " "
+		if count > 0 {
+			text = strconv.Itoa(count)
+		}
+		setText(s.count, text)
+	}
+	if secs := int(t / time.Second); secs != s.shown.secs {
+		s.shown.secs = secs
+		setText(s.elapsed, lang.L("{{.Elapsed}}  ·  {{.Left}} left", map[string]any{
+			"Elapsed": clockText(t, false), "Left": clockText(s.model.Length()-t, true)}))
+	}
+}
+
+// cueText is the calm words for a phase.
+func cueText(ph Phase) string {
+	switch ph.Kind {
+	case audio.BreathIn:
+		return lang.L("Breathe in…")
+	case audio.BreathOut:
+		return lang.L("Breathe out…")
+	case audio.BreathHoldIn, audio.BreathHoldOut:
+		return lang.L("Hold…")
+	}
+	if ph.Done {
+		return lang.L("Rest…")
+	}
+	return lang.L("Settle in…")
+}
+
+// endSession stops the session (completed when it ran to its end) and saves it.
+func (s *Screen) endSession(completed bool) {
+	if s.state != stateRunning && s.state != statePaused {
+		return
+	}
+	now := s.cfg.Now()
+	practised := min(s.clock.Now(now), s.model.Length())
+	if completed {
+		practised = s.model.Length()
+	} else {
+		_ = s.player.Stop()
+	}
+	s.animate(false)
+	s.clock.Pause(now)
+	if !completed && practised < minSavedSeconds*time.Second {
+		s.state = stateIdle
+		s.showState()
+		return
+	}
+	s.state = stateFinished
+	s.shape.SetScale(0)
+	p := s.settings.Pacer
+	title := s.cfg.title(lang.L("Breathing pacer"))
+	r := sessionRecord(s.cfg, PacerID, title, practised, s.settings.Length, completed)
+	r.Meta["breaths_per_minute"] = strconv.FormatFloat(p.BreathsPerMinute, 'f', -1, 64)
+	r.Meta["out_ratio"] = strconv.FormatFloat(p.OutRatio, 'f', -1, 64)
+	r.Meta["hold_in_seconds"] = strconv.Itoa(int(p.HoldIn / time.Second))
+	r.Meta["hold_out_seconds"] = strconv.Itoa(int(p.HoldOut / time.Second))
+	r.Meta["tones"] = strconv.FormatBool(s.settings.Tones && s.players.noOutput == nil)
+	thanks := lang.L("You breathed along for {{.Time}}. Any time you give to this counts.", map[string]any{"Time": durationText(practised)})
+	if completed {
+		thanks = lang.L("You breathed along for {{.Time}}. You might notice how your body feels now.", map[string]any{"Time": durationText(practised)})
+	}
+	s.wrap.finish(r, thanks)
+	s.showState()
+}
