@@ -154,7 +154,7 @@ func (n *CriticNotes) rebuild() {
 			}
 		})
 		items = append(items, hide)
-		n.box.Objects = []fyne.CanvasObject{newSoftPanel(container.NewVBox(items...))}
+		n.box.Objects = []fyne.CanvasObject{page.NewCard("", items...)}
 	case !n.enabled && n.spotter != nil && strings.TrimSpace(n.text) != "":
 		show := widget.NewButtonWithIcon(lang.L("Show notes about the inner critic"), theme.VisibilityIcon(), func() { n.setByUser(true) })
 		show.Importance = widget.LowImportance
