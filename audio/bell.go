@@ -100,16 +100,14 @@ func (b Bell) spec() bellSpec {
 // one complex multiplication per sample, so a bell costs a few multiplications per
 // partial and no calls to math.Sin; starting at any offset (after a seek) is exact.
 type bellVoice struct {
-	n          int // number of partials
-	re, im     [maxPartials]float64
-	cr, ci     [maxPartials]float64 // per-sample rotation times decay
-	gl, gr     [maxPartials]float64 // stereo gains
-	attack     int                  // samples of soft onset
-	length     int                  // samples until the end of the ring
-	offset     int                  // samples since the strike
-	active     bool
-	startPos   int // session position of the strike
-	eventIndex int
+	n      int // number of partials
+	re, im [maxPartials]float64
+	cr, ci [maxPartials]float64 // per-sample rotation times decay
+	gl, gr [maxPartials]float64 // stereo gains
+	attack int                  // samples of soft onset
+	length int                  // samples until the end of the ring
+	offset int                  // samples since the strike
+	active bool
 }
 
 // start sets the voice to bell b, struck with gain g, offset samples ago.

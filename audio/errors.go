@@ -6,6 +6,7 @@ import "errors"
 var (
 	// ErrNoOutput means no sound output could be opened. Everything else keeps working:
 	// the practice shows its text and bells visually.
+	//lint:ignore ST1005 the message is shown to people as a whole sentence.
 	ErrNoOutput = errors.New("No sound output found — the practice will show its text and bells visually")
 	// ErrDecode means an audio file is broken, truncated or not audio at all.
 	ErrDecode = errors.New("this recording could not be read (it may be damaged or not an audio file)")
