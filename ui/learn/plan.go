@@ -28,7 +28,7 @@ func DayNumber(start, now time.Time) int {
 	ny, nm, nd := now.Date()
 	a := time.Date(sy, sm, sd, 0, 0, 0, 0, time.UTC)
 	b := time.Date(ny, nm, nd, 0, 0, 0, 0, time.UTC)
-	return max(int(b.Sub(a)/(24*time.Hour))+1, 1)
+	return int(max((b.Unix()-a.Unix())/(24*60*60)+1, 1))
 }
 
 // DayDate is local midnight of day n of a programme that started on start (in

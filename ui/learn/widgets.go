@@ -149,3 +149,63 @@ func (t readingTheme) Size(n fyne.ThemeSizeName) float32 {
 
 // paragraphSpacing multiplies the theme's space between paragraphs in a lesson.
 const paragraphSpacing = 2.4
+
+// gapSegment is extra room in a RichText, between blocks (before a heading, after
+// a list): its height is a multiple of the theme's padding.
+type gapSegment struct{ paddings float32 }
+
+func (g *gapSegment) height() float32 { return theme.Padding() * g.paddings }
+
+// Inline implements widget.RichTextSegment: a gap is a block of its own.
+func (g *gapSegment) Inline() bool { return false }
+
+// Textual implements widget.RichTextSegment.
+func (g *gapSegment) Textual() string { return "" }
+
+// Visual implements widget.RichTextSegment.
+func (g *gapSegment) Visual() fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(0, g.height()))
+	return r
+}
+
+// Update implements widget.RichTextSegment, following a change of text size.
+func (g *gapSegment) Update(o fyne.CanvasObject) {
+	o.(*canvas.Rectangle).SetMinSize(fyne.NewSize(0, g.height()))
+}
+
+// Select implements widget.RichTextSegment; a gap has nothing to select.
+func (g *gapSegment) Select(_, _ fyne.Position) {}
+
+// SelectedText implements widget.RichTextSegment.
+func (g *gapSegment) SelectedText() string { return "" }
+
+// Unselect implements widget.RichTextSegment.
+func (g *gapSegment) Unselect() {}
+
+// measure is a layout that centres its content at a width of ems times the theme's
+// text size (capped by the space there is), so a column of prose keeps about the
+// same number of characters per line at every text size.
+type measure struct{ ems float32 }
+
+func (m measure) width(avail float32) float32 {
+	return min(avail, m.ems*theme.TextSize())
+}
+
+func (m measure) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		if o.Visible() {
+			s = s.Max(o.MinSize())
+		}
+	}
+	return fyne.NewSize(min(s.Width, m.ems*theme.TextSize()), s.Height)
+}
+
+func (m measure) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	w := m.width(size.Width)
+	for _, o := range objs {
+		o.Resize(fyne.NewSize(w, size.Height))
+		o.Move(fyne.NewPos((size.Width-w)/2, 0))
+	}
+}
