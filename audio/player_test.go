@@ -147,31 +147,36 @@ func TestSilentPlayerKeepsTime(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// eventually polls rather than sleeping a fixed time, so a busy machine can't flake it.
+	eventually := func(what string, cond func() bool) {
+		t.Helper()
+		for deadline := time.Now().Add(10 * time.Second); !cond(); time.Sleep(5 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatal(what)
+			}
+		}
+	}
+	running := func() bool {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		return p.running
+	}
+
 	start := time.Now()
 	if err := p.Play(s); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(400 * time.Millisecond)
-	pos, elapsed := p.Position(), time.Since(start)
-	if pos < 200*time.Millisecond || pos > elapsed {
-		t.Fatalf("position %v after %v of real time", pos, elapsed)
+	eventually("position did not reach 200ms", func() bool { return p.Position() >= 200*time.Millisecond })
+	if pos, elapsed := p.Position(), time.Since(start); pos > elapsed {
+		t.Fatalf("position %v ran ahead of %v of real time", pos, elapsed)
 	}
 	p.Pause()
-	time.Sleep(3 * silentTick) // the clock notices and stops
+	eventually("the clock still runs while paused", func() bool { return !running() })
 	held := p.Position()
 	time.Sleep(3 * silentTick)
 	if p.Position() != held {
 		t.Fatal("position moved while paused")
 	}
-	p.mu.Lock()
-	running := p.running
-	p.mu.Unlock()
-	if running {
-		t.Fatal("the clock still runs while paused")
-	}
 	p.Resume()
-	time.Sleep(4 * silentTick)
-	if p.Position() <= held {
-		t.Fatal("did not move on after Resume")
-	}
+	eventually("did not move on after Resume", func() bool { return p.Position() > held })
 }
