@@ -133,8 +133,8 @@ type loop struct {
 	done chan struct{}
 }
 
-// startLoop starts a loop calling frame every interval.
-func startLoop(interval time.Duration, frame func()) *loop {
+// startLoop starts a loop handing frame to do (fyne.Do) every interval.
+func startLoop(interval time.Duration, do func(func()), frame func()) *loop {
 	l := &loop{stop: make(chan struct{}), done: make(chan struct{})}
 	go func() {
 		defer close(l.done)
@@ -145,7 +145,7 @@ func startLoop(interval time.Duration, frame func()) *loop {
 			case <-l.stop:
 				return
 			case <-t.C:
-				fyne.Do(frame)
+				do(frame)
 			}
 		}
 	}()

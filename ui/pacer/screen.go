@@ -61,6 +61,7 @@ type Screen struct {
 	clock    Clock
 	anim     *loop
 	interval time.Duration // between frames while playing
+	do       func(func())  // runs a frame on the UI goroutine (fyne.Do)
 	shown    struct {      // what the labels show, to redraw only on change
 		kind  audio.BreathKind
 		done  bool
@@ -97,7 +98,7 @@ type Screen struct {
 // "breathing-pacer" practice).
 func New(c Config) *Screen {
 	c = c.withDefaults()
-	s := &Screen{cfg: c, players: newPlayers(c), interval: frameInterval}
+	s := &Screen{cfg: c, players: newPlayers(c), interval: frameInterval, do: fyne.Do}
 	s.settings = s.loadSettings()
 	s.build()
 	s.rebuildModel()
@@ -265,11 +266,13 @@ func (s *Screen) buildSettings() fyne.CanvasObject {
 	for _, m := range lengths {
 		opts = append(opts, minutesText(m))
 	}
-	s.length = widget.NewSelect(opts, func(string) { s.settingsChanged() })
+	s.length = widget.NewSelect(opts, nil)
 	s.length.SetSelected(minutesText(int(s.settings.Length / time.Minute)))
+	s.length.OnChanged = func(string) { s.settingsChanged() }
 
-	s.tones = widget.NewCheck(lang.L("Soft breath tones and bells"), func(bool) { s.settingsChanged() })
+	s.tones = widget.NewCheck(lang.L("Soft breath tones and bells"), nil)
 	s.tones.SetChecked(s.settings.Tones)
+	s.tones.OnChanged = func(bool) { s.settingsChanged() }
 	if s.players.noOutput != nil {
 		s.tones.Disable()
 	}
@@ -474,7 +477,7 @@ func (s *Screen) showProblem(err error) {
 // animate starts or stops the redraw loop.
 func (s *Screen) animate(on bool) {
 	if on && s.anim == nil {
-		s.anim = startLoop(s.interval, s.frame)
+		s.anim = startLoop(s.interval, s.do, s.frame)
 	} else if !on && s.anim != nil {
 		s.anim.halt()
 		s.anim = nil

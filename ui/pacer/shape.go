@@ -106,8 +106,17 @@ func (r *shapeRenderer) Refresh() {
 	r.place()
 }
 
-// nrgba converts any colour to non-premultiplied RGBA.
-func nrgba(c color.Color) color.NRGBA { return color.NRGBAModel.Convert(c).(color.NRGBA) }
+// nrgba converts any colour to non-premultiplied RGBA; nil (a theme without
+// Hearth's colour names) becomes fallback.
+func nrgba(c color.Color, fallback color.NRGBA) color.NRGBA {
+	if c == nil {
+		return fallback
+	}
+	return color.NRGBAModel.Convert(c).(color.NRGBA)
+}
+
+// emberFallback is the light theme's ember, for themes without Hearth's accent.
+var emberFallback = color.NRGBA{R: 0xD9, G: 0x92, B: 0x4A, A: 0xff}
 
 // alpha returns c with its alpha scaled to a (0..1).
 func alpha(c color.NRGBA, a float64) color.NRGBA {
@@ -124,9 +133,9 @@ func mix(a, b color.NRGBA, t float64) color.NRGBA {
 func (r *shapeRenderer) colours() {
 	th := r.s.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
-	r.ember = nrgba(th.Color(page.ColorNameAccent, v))
-	r.sage = nrgba(th.Color(theme.ColorNamePrimary, v))
-	r.fill = nrgba(th.Color(theme.ColorNameBackground, v))
+	r.ember = nrgba(th.Color(page.ColorNameAccent, v), emberFallback)
+	r.sage = nrgba(th.Color(theme.ColorNamePrimary, v), emberFallback)
+	r.fill = nrgba(th.Color(theme.ColorNameBackground, v), color.NRGBA{A: 0xff})
 	r.guide.FillColor = color.Transparent
 	r.guide.StrokeColor = alpha(r.sage, 0.35)
 	r.guide.StrokeWidth = 1.5

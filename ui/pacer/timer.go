@@ -66,8 +66,9 @@ type TimerScreen struct {
 	session *audio.Session
 	clock   Clock
 	anim    *loop
-	every   time.Duration
-	next    int // the next strike to show as a visual bell
+	every   time.Duration // between updates while playing
+	do      func(func())  // runs an update on the UI goroutine (fyne.Do)
+	next    int           // the next strike to show as a visual bell
 	pulse   *fyne.Animation
 	visual  bool // bells are shown, not heard
 	pulses  int  // visual bells shown in this session (for tests)
@@ -94,7 +95,7 @@ type TimerScreen struct {
 // "silent-timer" practice).
 func NewTimer(c Config) *TimerScreen {
 	c = c.withDefaults()
-	t := &TimerScreen{cfg: c, players: newPlayers(c), every: timerInterval}
+	t := &TimerScreen{cfg: c, players: newPlayers(c), every: timerInterval, do: fyne.Do}
 	t.settings = t.loadSettings()
 	t.build()
 	return t
@@ -389,7 +390,7 @@ func (t *TimerScreen) showProblem(err error) {
 
 func (t *TimerScreen) animate(on bool) {
 	if on && t.anim == nil {
-		t.anim = startLoop(t.every, t.frame)
+		t.anim = startLoop(t.every, t.do, t.frame)
 	} else if !on && t.anim != nil {
 		t.anim.halt()
 		t.anim = nil
