@@ -84,8 +84,10 @@ type Screen struct {
 	async func(func())
 	// ticker makes the position ticker; tests replace it.
 	ticker func(time.Duration) (<-chan time.Time, func())
-	// afterPoll, when set, runs after each poll from the watcher (tests).
-	afterPoll func()
+	// do hands the watcher's updates to the UI goroutine: fyne.Do, or the test.
+	do func(func())
+	// manualPoll turns the watcher off: tests call poll themselves.
+	manualPoll bool
 
 	root    *fyne.Container
 	libView fyne.CanvasObject
@@ -152,7 +154,7 @@ type Screen struct {
 // nothing); prefs (may be nil) remembers volumes and the background.
 func New(lib *resources.Library, player audio.Player, noOutput error, store Store, prefs fyne.Preferences, cb Callbacks) *Screen {
 	s := &Screen{lib: lib, player: player, store: store, prefs: prefs, cb: cb,
-		async: func(f func()) { go f() }, ticker: realTicker}
+		async: func(f func()) { go f() }, ticker: realTicker, do: fyne.Do}
 	s.build()
 	s.buildLibrary()
 	if noOutput != nil || player == nil {
@@ -730,13 +732,13 @@ func (s *Screen) updateTimes(pos time.Duration) {
 
 // startWatch follows the player while it plays: on Changed and on a 4 Hz ticker.
 func (s *Screen) startWatch() {
-	if s.watchStop != nil {
+	if s.watchStop != nil || s.manualPoll {
 		return
 	}
 	stop := make(chan struct{})
 	s.watchStop = stop
 	s.watchGen++
-	gen, pl := s.watchGen, s.player
+	gen, pl := s.watchGen, s.player // read here: the goroutine must not touch s
 	tick, stopTick := s.ticker(pollEvery)
 	s.watchWG.Add(1)
 	go func() {
@@ -750,12 +752,9 @@ func (s *Screen) startWatch() {
 			case <-tick:
 			}
 			st := pl.Status()
-			fyne.Do(func() {
+			s.do(func() {
 				if gen == s.watchGen && s.watchStop != nil {
 					s.apply(st)
-				}
-				if s.afterPoll != nil {
-					s.afterPoll()
 				}
 			})
 		}

@@ -70,7 +70,11 @@ func (v *stepView) Set(text string, animate bool) {
 	v.pending = text
 	from := v.alpha
 	const out = 0.3 // the share of the fade spent hiding the old text
-	v.anim = fyne.NewAnimation(stepFade, func(f float32) {
+	var a *fyne.Animation
+	a = fyne.NewAnimation(stepFade, func(f float32) {
+		if v.anim != a {
+			return // replaced by a newer change
+		}
 		if f < out {
 			v.setCover(from + (1-from)*f/out)
 			return
@@ -83,8 +87,9 @@ func (v *stepView) Set(text string, animate bool) {
 			v.anim = nil
 		}
 	})
-	v.anim.Curve = fyne.AnimationEaseInOut
-	v.anim.Start()
+	a.Curve = fyne.AnimationEaseInOut
+	v.anim = a
+	a.Start()
 }
 
 func (v *stepView) show(text string) {
