@@ -50,7 +50,7 @@ type Screen struct {
 	spotter *critic.Spotter
 	now     func() time.Time
 
-	after      afterFunc                // timers (tests replace it)
+	after      afterFunc               // timers (tests replace it)
 	background func(work, done func()) // slow work (tests run it inline)
 
 	saved    []journal.Record // newest first
