@@ -84,29 +84,51 @@ func (it Items) All() bool {
 //   - the lesson: read[lesson] is true (the caller decides since when; see
 //     LessonsReadSince).
 func DayItems(day resources.Day, records []journal.Record, read map[string]bool, since time.Time) Items {
-	it := Items{
-		Practice: Item{Has: day.Practice != ""},
-		Lesson:   Item{Has: day.Lesson != ""},
-		Prompt:   Item{Has: day.Prompt != ""},
-		Exercise: Item{Has: day.Exercise != ""},
+	return indexRecords(records).items(day, read, since)
+}
+
+// doneIndex holds, for each practice, prompt and exercise ID, when it was last done
+// (by the rules of DayItems), so a whole programme is ticked in one pass over the
+// records.
+type doneIndex struct {
+	practice, prompt, exercise map[string]time.Time
+}
+
+// indexRecords makes the doneIndex of records.
+func indexRecords(records []journal.Record) doneIndex {
+	ix := doneIndex{practice: map[string]time.Time{}, prompt: map[string]time.Time{}, exercise: map[string]time.Time{}}
+	latest := func(m map[string]time.Time, id string, at time.Time) {
+		if id != "" && at.After(m[id]) {
+			m[id] = at
+		}
 	}
-	it.Lesson.Done = it.Lesson.Has && read[day.Lesson]
 	for i := range records {
 		r := &records[i]
-		if savedAt(r).Before(since) {
+		at := savedAt(r)
+		if r.Kind == journal.KindPracticeSession && practised(r) {
+			latest(ix.practice, r.Meta[metaPracticeID], at)
+		}
+		if r.Meta[metaDraft] == "true" {
 			continue
 		}
-		draft := r.Meta[metaDraft] == "true"
-		switch {
-		case it.Practice.Has && r.Kind == journal.KindPracticeSession && r.Meta[metaPracticeID] == day.Practice && practised(r):
-			it.Practice.Done = true
-		case it.Prompt.Has && !draft && r.Meta[metaPromptID] == day.Prompt:
-			it.Prompt.Done = true
-		case it.Exercise.Has && !draft && r.Meta[metaExerciseID] == day.Exercise:
-			it.Exercise.Done = true
-		}
+		latest(ix.prompt, r.Meta[metaPromptID], at)
+		latest(ix.exercise, r.Meta[metaExerciseID], at)
 	}
-	return it
+	return ix
+}
+
+// items is DayItems over the indexed records.
+func (ix doneIndex) items(day resources.Day, read map[string]bool, since time.Time) Items {
+	doneSince := func(m map[string]time.Time, id string) bool {
+		at, ok := m[id]
+		return ok && !at.Before(since)
+	}
+	return Items{
+		Practice: Item{Has: day.Practice != "", Done: day.Practice != "" && doneSince(ix.practice, day.Practice)},
+		Lesson:   Item{Has: day.Lesson != "", Done: day.Lesson != "" && read[day.Lesson]},
+		Prompt:   Item{Has: day.Prompt != "", Done: day.Prompt != "" && doneSince(ix.prompt, day.Prompt)},
+		Exercise: Item{Has: day.Exercise != "", Done: day.Exercise != "" && doneSince(ix.exercise, day.Exercise)},
+	}
 }
 
 // DayDone reports whether every item of day was done (see DayItems for what counts).

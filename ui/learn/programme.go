@@ -212,7 +212,7 @@ func (v *programmeView) update() {
 	for _, dv := range v.days {
 		var it Items
 		if started {
-			it = DayItems(dv.day, s.records, read, DayDate(start, dv.day.Number))
+			it = s.done.items(dv.day, read, DayDate(start, dv.day.Number))
 		}
 		setVisible(dv.today, dv.day.Number == todayNum)
 		setVisible(dv.done, it.All())
@@ -226,12 +226,16 @@ func (v *programmeView) update() {
 		}
 	}
 
-	// Open the week of today (week 1 before starting) the first time it is shown.
+	// Open the week of today (week 1 before starting), closing the one opened for the
+	// day before; weeks the user opened stay open.
 	week := 1
 	if todayNum > 0 {
 		week = v.p.WeekOf(todayNum)
 	}
 	if week != v.openWeek && week-1 < len(v.weeks.Items) {
+		if v.openWeek > 0 && v.openWeek-1 < len(v.weeks.Items) {
+			v.weeks.Close(v.openWeek - 1)
+		}
 		v.openWeek = week
 		v.weeks.Open(week - 1)
 	}

@@ -51,7 +51,7 @@ type Screen struct {
 	now   func() time.Time
 	nav   Navigation
 
-	records []journal.Record // the latest load
+	done    doneIndex // when each practice, prompt and exercise was last done
 	loadErr error
 	gen     int // the latest Refresh; older loads are dropped
 
@@ -94,12 +94,16 @@ func (s *Screen) Refresh() {
 	}
 	go func() {
 		recs, err := store.List(journal.Query{})
+		var done doneIndex
+		if err == nil {
+			done = indexRecords(recs)
+		}
 		fyne.Do(func() {
 			if gen != s.gen {
 				return
 			}
 			if err == nil {
-				s.records = recs
+				s.done = done
 			}
 			s.loadErr = err
 			s.update()
@@ -112,10 +116,10 @@ func (s *Screen) Refresh() {
 
 // Stop is called when the user navigates away or locks. The screen has nothing
 // running and keeps no unsaved state (read marks are saved at once), so it only
-// drops the records it holds.
+// drops what it learnt from the records.
 func (s *Screen) Stop() {
 	s.gen++
-	s.records = nil
+	s.done = doneIndex{}
 }
 
 // SetLibrary replaces the content shown, after a pack was imported or removed.
