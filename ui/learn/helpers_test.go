@@ -64,10 +64,13 @@ var errTestStore = errors.New("test: the store is unavailable")
 
 var _ Store = (*journal.Vault)(nil)
 
-// builtinLibrary is the real built-in content, loaded once per test.
+// loadBuiltin loads the built-in pack once for all tests; nothing changes it.
+var loadBuiltin = sync.OnceValues(resources.Builtin)
+
+// builtinLibrary is the real built-in content.
 func builtinLibrary(t testing.TB) *resources.Library {
 	t.Helper()
-	pk, err := resources.Builtin()
+	pk, err := loadBuiltin()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +80,7 @@ func builtinLibrary(t testing.TB) *resources.Library {
 // packLibrary is the built-in content plus testdata/pack.
 func packLibrary(t *testing.T) *resources.Library {
 	t.Helper()
-	builtin, err := resources.Builtin()
+	builtin, err := loadBuiltin()
 	if err != nil {
 		t.Fatal(err)
 	}

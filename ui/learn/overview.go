@@ -75,7 +75,7 @@ func (o *overview) newRow(l *resources.Lesson) *lessonRow {
 	title := widget.NewLabelWithStyle(l.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	summary := page.Note(l.Summary)
-	text := container.NewVBox(title, summary)
+	text := tight(title, summary)
 	if l.PackID != resources.BuiltinID {
 		if pk := o.s.lib.Pack(l.PackID); pk != nil {
 			text.Add(page.Note(lang.X("learn.from", "From {{.Pack}}", map[string]any{"Pack": pk.Manifest.Title})))

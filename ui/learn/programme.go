@@ -137,7 +137,7 @@ func (v *programmeView) newDay(d resources.Day) *dayView {
 	}})
 	dv.done = tickNote(lang.L("Done"))
 	marks := container.NewVBox(dv.today, dv.done)
-	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, marks, container.NewVBox(number, title))}
+	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, marks, tight(number, title))}
 	if d.Note != "" {
 		objs = append(objs, page.Paragraph(d.Note))
 	}
