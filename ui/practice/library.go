@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearth-app/hearth/resources"
@@ -115,10 +117,14 @@ func (s *Screen) buildLibrary() {
 		page.Paragraph(lang.L("Guided practices to settle, soothe and grow your compassionate self. You might choose whatever suits you today; there's no right order.")),
 	}
 	for _, g := range Groups(s.lib) {
-		head := page.Subheading(categoryTitle(g.Category))
+		head := widget.NewRichText(&widget.TextSegment{Text: categoryTitle(g.Category), Style: widget.RichTextStyle{
+			ColorName: page.ColorNameMuted, SizeName: theme.SizeNameSubHeadingText,
+			TextStyle: fyne.TextStyle{Bold: true},
+		}})
 		objs = append(objs, widget.NewLabel(""), head)
 		for _, p := range g.Practices {
-			objs = append(objs, s.practiceCard(p))
+			gap := theme.Padding() / 2
+			objs = append(objs, container.New(layout.NewCustomPaddedLayout(gap, gap, 0, 0), s.practiceCard(p)))
 		}
 	}
 	s.libBox.Objects = objs

@@ -281,3 +281,26 @@ func (r rowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Resize(fyne.NewSize(w, size.Height))
 	}
 }
+
+// minLines keeps its content at least lines lines of heading text tall, so the
+// stage does not jump as steps of different lengths come and go.
+type minLines struct{ lines int }
+
+// MinSize implements fyne.Layout.
+func (m minLines) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	line := fyne.MeasureText("Mg", theme.TextHeadingSize(), fyne.TextStyle{}).Height
+	return fyne.NewSize(s.Width, max(s.Height, line*float32(m.lines)))
+}
+
+// Layout implements fyne.Layout: the content is centred vertically.
+func (m minLines) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		h := min(o.MinSize().Height, size.Height)
+		o.Resize(fyne.NewSize(size.Width, h))
+		o.Move(fyne.NewPos(0, (size.Height-h)/2))
+	}
+}
