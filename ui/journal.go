@@ -16,15 +16,27 @@ import (
 	"github.com/hearth-app/hearth/journal"
 )
 
-// journalScreen lists the journal entries (newest first) beside an editor that saves
-// by itself: about a second after typing stops, and before switching entry, locking or
-// quitting. "Saved" appears only after the vault's Create or Autosave has returned.
+// journalScreen lists what the user has written (newest first) beside an editor that
+// saves by itself: about a second after typing stops, and before switching entry,
+// locking or quitting. "Saved" appears only after the vault's Create or Autosave has
+// returned. The list can be searched and filtered (journal_find.go); entries can start
+// from a prompt (journal_prompt.go), be previewed as Markdown and show critic notes
+// (journal_write.go), be restored from earlier versions (journal_history.go) and be
+// exported or printed (journal_export.go). Records of other kinds (exercises, practice
+// sessions) are shown read-only.
 type journalScreen struct {
 	app   *App
 	vault *journal.Vault
 
-	entries []journal.Record // newest first
+	entries []journal.Record // the records the list shows, newest first
 	list    *widget.List
+
+	find  finder  // search, filters and calendar (journal_find.go)
+	write writer  // prompt, preview, word count, tag hints, critic notes (journal_write.go)
+	pick  picker  // choosing several records for export (journal_export.go)
+	hist    *history      // the History dialog while open (journal_history.go)
+	prompts *promptPicker // the prompt picker while open (journal_prompt.go)
+	extra extras  // the library and critic spotter, loaded on first use (journal_write.go)
 
 	current  journal.Record // the entry in the editor; ID is empty until first saved
 	dirty    bool           // the editor holds words the vault doesn't have yet
@@ -41,6 +53,11 @@ type journalScreen struct {
 
 	confirm *dialog.ConfirmDialog // the delete question, while open
 
+	editor   fyne.CanvasObject // title, tags, body and their tools
+	reader   *recordReader     // a record of another kind, read-only
+	historyB *widget.Button
+	exportB  *widget.Button
+
 	root    *fyne.Container
 	split   fyne.CanvasObject // list and editor
 	empty   fyne.CanvasObject // the invitation to write, when there are no entries
@@ -48,10 +65,14 @@ type journalScreen struct {
 }
 
 // newJournalScreen builds the screen for vault v holding entries (newest first).
+//
+// The entries passed in are the journal entries listed at unlock; the screen shows all
+// writing (exercises too), so it lists again with its own filter.
 func newJournalScreen(h *App, v *journal.Vault, entries []journal.Record) *journalScreen {
 	js := &journalScreen{app: h, vault: v, entries: entries}
 	js.build()
-	if len(entries) > 0 {
+	js.reload()
+	if len(js.entries) > 0 {
 		js.list.Select(0)
 	} else {
 		js.newDraft()
@@ -79,7 +100,8 @@ func (js *journalScreen) build() {
 		func() fyne.CanvasObject { return newEntryRow() },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id < len(js.entries) {
-				o.(*entryRow).set(js.entries[id], js.app.cfg.Clock.Now())
+				r := js.entries[id]
+				o.(*entryRow).set(r, js.kindLabel(r.Kind), js.app.cfg.Clock.Now(), js.pick.on, js.pick.chosen[r.ID])
 			}
 		},
 	)
@@ -92,44 +114,69 @@ func (js *journalScreen) build() {
 	js.tags.SetPlaceHolder(lang.L("Tags, separated by commas"))
 	js.body = widget.NewMultiLineEntry()
 	js.body.Wrapping = fyne.TextWrapWord
-	js.body.SetPlaceHolder(lang.L("Write whatever is on your mind. A few words is plenty."))
+	js.body.SetPlaceHolder(bodyPlaceholder())
 	for _, e := range []*widget.Entry{js.title, js.tags, js.body} {
 		e.OnChanged = func(string) { js.edited() }
 		e.OnCursorChanged = js.app.touch // reading and moving around count as activity
 	}
+	js.tags.OnChanged = func(string) { js.edited(); js.write.showTagHints(js) }
+	js.body.OnChanged = func(text string) { js.edited(); js.write.bodyChanged(js, text) }
 	js.status = newNote("")
 	js.deleteBtn = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), js.confirmDelete)
 	js.deleteBtn.Importance = widget.LowImportance
+	js.historyB = widget.NewButtonWithIcon(lang.L("History"), theme.HistoryIcon(), js.showHistory)
+	js.historyB.Importance = widget.LowImportance
+	js.exportB = widget.NewButtonWithIcon(lang.L("Export"), theme.DocumentSaveIcon(), js.showExportMenu)
+	js.exportB.Importance = widget.LowImportance
 	newBtn := widget.NewButtonWithIcon(lang.L("New entry"), theme.ContentAddIcon(), js.app.NewEntry)
 	newBtn.Importance = widget.HighImportance
+	promptBtn := widget.NewButtonWithIcon(lang.L("From a prompt"), theme.QuestionIcon(), js.showPrompts)
+	promptBtn.Importance = widget.LowImportance
 
+	js.write.build(js)
 	titleBox := container.NewThemeOverride(js.title, scaledText{factor: 1.3})
-	editor := container.NewBorder(
-		container.NewVBox(js.date, titleBox, js.tags),
-		container.NewBorder(nil, nil, nil, js.deleteBtn, js.status),
-		nil, nil,
-		js.body,
+	tools := container.NewBorder(nil, nil, js.write.modes,
+		container.NewHBox(js.historyB, js.exportB, js.deleteBtn))
+	top := container.NewVBox(js.date, tools, js.write.promptCard, titleBox, js.tags, js.write.tagHints)
+	bottom := container.NewVBox(js.write.critic,
+		container.NewBorder(nil, nil, nil, js.write.words, js.status))
+	js.editor = container.NewBorder(top, bottom, nil, nil, container.NewStack(js.body, js.write.previewBox))
+	js.reader = newRecordReader(js)
+	editorPane := container.New(measure{width: 760}, container.NewPadded(container.NewStack(js.editor, js.reader.root)))
+
+	js.find.build(js)
+	js.pick.build(js)
+	listTop := container.NewVBox(
+		container.NewPadded(container.NewBorder(nil, nil, nil, promptBtn, newBtn)),
+		js.find.bar,
 	)
-	editorPane := container.New(measure{width: 760}, container.NewPadded(editor))
-	listPane := container.NewBorder(container.NewPadded(newBtn), nil, nil, nil, js.list)
+	listPane := container.NewBorder(listTop, js.pick.bar, nil, nil,
+		container.NewBorder(js.find.calendarBox, nil, nil, nil, js.list))
 	split := container.NewHSplit(listPane, editorPane)
-	split.Offset = 0.3
+	split.Offset = 0.36
 	js.split = split
 
 	js.start = widget.NewButtonWithIcon(lang.L("Start writing"), theme.DocumentCreateIcon(), js.app.NewEntry)
 	js.start.Importance = widget.HighImportance
+	emptyPrompt := widget.NewButtonWithIcon(lang.L("Start from a prompt"), theme.QuestionIcon(), js.showPrompts)
+	emptyPrompt.Importance = widget.LowImportance
 	js.empty = centredPage(container.NewVBox(
 		newHeading(lang.L("This is your space")),
 		newParagraph(lang.X("journal.empty", "Nothing here yet, and that's fine. When you're ready, you might write a few words about how today feels. Only you can read it.")),
-		container.NewHBox(layoutSpacer(), js.start),
+		container.NewHBox(layoutSpacer(), emptyPrompt, js.start),
 	))
 	js.root = container.NewStack(js.split, js.empty)
+}
+
+// bodyPlaceholder is the body's invitation when no prompt is chosen.
+func bodyPlaceholder() string {
+	return lang.L("Write whatever is on your mind. A few words is plenty.")
 }
 
 // showSplitOrEmpty shows the invitation while there are no entries and the user has
 // not started writing, and the list and editor otherwise.
 func (js *journalScreen) showSplitOrEmpty() {
-	if len(js.entries) == 0 && !js.writing {
+	if len(js.entries) == 0 && !js.writing && js.find.filter.isDefault() {
 		js.split.Hide()
 		js.empty.Show()
 		return
@@ -155,22 +202,36 @@ func (js *journalScreen) newDraft() {
 	js.load(journal.Record{Kind: journal.KindEntry})
 }
 
-// load puts r in the editor.
+// load puts r in the editor (a journal entry) or the reader (any other kind).
 func (js *journalScreen) load(r journal.Record) {
 	js.stopTimer()
 	js.loading = true
 	js.current = r
 	js.dirty = false
+	if r.Kind != journal.KindEntry && r.Kind != "" {
+		js.loading = false
+		js.editor.Hide()
+		js.reader.show(r, js.kindLabel(r.Kind))
+		js.deleteBtn.Disable()
+		return
+	}
+	js.reader.root.Hide()
+	js.editor.Show()
 	js.title.SetText(r.Title)
 	js.tags.SetText(FormatTags(r.Tags))
 	js.body.SetText(r.Body)
 	js.loading = false
+	js.write.loaded(js, r)
 	if r.ID == "" {
 		setNote(js.date, formatLongDate(js.app.cfg.Clock.Now()), colorNameMuted)
 		js.deleteBtn.Disable()
+		js.historyB.Disable()
+		js.exportB.Disable()
 	} else {
 		setNote(js.date, formatLongDate(r.Created), colorNameMuted)
 		js.deleteBtn.Enable()
+		js.historyB.Enable()
+		js.exportB.Enable()
 	}
 	setNote(js.status, "", colorNameMuted)
 }
@@ -182,6 +243,10 @@ func (js *journalScreen) selected(id widget.ListItemID) {
 	}
 	js.app.touch()
 	r := js.entries[id]
+	if js.pick.on {
+		js.pick.toggle(js, id)
+		return
+	}
 	if r.ID == js.current.ID {
 		return
 	}
@@ -243,6 +308,16 @@ func (js *journalScreen) discard() {
 // (lock, auto-lock, quit).
 func (js *journalScreen) stop() {
 	js.stopTimer()
+	js.find.stopTimer()
+	js.write.stop()
+	if js.hist != nil {
+		js.hist.dialog.Hide()
+		js.hist = nil
+	}
+	if js.prompts != nil {
+		js.prompts.dialog.Hide()
+		js.prompts = nil
+	}
 	if js.confirm != nil {
 		d := js.confirm
 		js.confirm = nil
@@ -253,7 +328,7 @@ func (js *journalScreen) stop() {
 // save writes the editor to the vault if it changed. On failure the words stay in
 // the editor, the status line says what happened, and the entry stays dirty.
 func (js *journalScreen) save() error {
-	if !js.dirty {
+	if !js.dirty || (js.current.Kind != journal.KindEntry && js.current.Kind != "") {
 		return nil
 	}
 	r := js.current
@@ -288,7 +363,10 @@ func (js *journalScreen) save() error {
 	js.current = saved
 	setNote(js.date, formatLongDate(saved.Created), colorNameMuted)
 	js.deleteBtn.Enable()
+	js.historyB.Enable()
+	js.exportB.Enable()
 	js.remember(saved)
+	js.write.saved(js, saved)
 	setNote(js.status, lang.L("Saved"), colorNameMuted)
 	return nil
 }
@@ -348,18 +426,22 @@ func (js *journalScreen) delete() {
 	js.showSplitOrEmpty()
 }
 
-// entryRow is one line in the entry list: title (or first line), date and tags.
+// entryRow is one line in the entry list: title (or first line), then the kind (for
+// anything but a journal entry), date and tags; in select mode a tick box in front.
 type entryRow struct {
 	widget.BaseWidget
+	check *widget.Icon
 	title *widget.Label
 	meta  *widget.RichText
 }
 
 func newEntryRow() *entryRow {
 	r := &entryRow{
+		check: widget.NewIcon(theme.CheckButtonIcon()),
 		title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		meta:  newNote(""),
 	}
+	r.check.Hide()
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.meta.Wrapping = fyne.TextWrapOff
 	r.meta.Truncation = fyne.TextTruncateEllipsis
@@ -368,17 +450,32 @@ func newEntryRow() *entryRow {
 }
 
 func (r *entryRow) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.New(tightVBox{}, r.title, r.meta))
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, container.NewCenter(r.check), nil,
+		container.New(tightVBox{}, r.title, r.meta)))
 }
 
-// set shows rec in the row.
-func (r *entryRow) set(rec journal.Record, now time.Time) {
+// set shows rec in the row; kind is the kind's name, shown for anything but an entry.
+// picking shows the tick box, ticked when chosen.
+func (r *entryRow) set(rec journal.Record, kind string, now time.Time, picking, chosen bool) {
 	r.title.SetText(entryTitle(rec))
 	meta := formatShortDate(rec.Created, now)
+	if rec.Kind != journal.KindEntry {
+		meta = kind + "  ·  " + meta
+	}
 	if len(rec.Tags) > 0 {
 		meta += "  ·  " + strings.Join(rec.Tags, ", ")
 	}
 	setNote(r.meta, meta, colorNameMuted)
+	switch {
+	case !picking:
+		r.check.Hide()
+	case chosen:
+		r.check.SetResource(theme.CheckButtonCheckedIcon())
+		r.check.Show()
+	default:
+		r.check.SetResource(theme.CheckButtonIcon())
+		r.check.Show()
+	}
 }
 
 // maxRowTitle bounds the text a list row measures: the row shows far fewer
