@@ -4,6 +4,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/widget"
+
 	"github.com/hearth-app/hearth/journal"
 	"github.com/hearth-app/hearth/resources"
 )
@@ -139,5 +141,40 @@ func FuzzDayNumber(f *testing.F) {
 		if !ok || day.Number < 1 || day.Number > 28 || day.Number != min(n, 28) {
 			t.Fatalf("TodayStep = %d, %v for day number %d", day.Number, ok, n)
 		}
+	})
+}
+
+// FuzzLessonSegments feeds lesson Markdown (a pack's lessons are outside input) to
+// the reader's parser: it must not panic and never shows an image.
+func FuzzLessonSegments(f *testing.F) {
+	f.Add("Some text.\n\n## A heading\n\n- **Practice:** *A safe place.*\n- two\n\nAfter.")
+	f.Add("![x](https://example.org/p.png)\n\n> quote ![y](/etc/passwd)\n\n- item ![z](https://example.org/z.png)\n\n| ![t](t.png) | b |\n|---|---|\n| ![u](u.png) | 2 |")
+	f.Add("## \n\n## *Emph* heading\n\n1. a\n   - b\n\n---\n\n| a | b |\n|---|---|\n| 1 | 2 |")
+	f.Fuzz(func(t *testing.T, md string) {
+		var check func(segs []widget.RichTextSegment)
+		check = func(segs []widget.RichTextSegment) {
+			for _, seg := range segs {
+				switch x := seg.(type) {
+				case nil:
+					t.Fatal("a nil segment")
+				case *widget.ImageSegment:
+					t.Fatal("an image segment")
+				case *widget.ListSegment:
+					check(x.Items)
+				case *widget.ParagraphSegment:
+					check(x.Texts)
+				case *widget.TableSegment:
+					for _, c := range x.Headers {
+						check(c)
+					}
+					for _, row := range x.Rows {
+						for _, c := range row {
+							check(c)
+						}
+					}
+				}
+			}
+		}
+		check(lessonSegments(md))
 	})
 }

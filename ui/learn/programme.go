@@ -1,6 +1,8 @@
 package learn
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -45,15 +47,16 @@ type dayView struct {
 
 func newProgrammeView(s *Screen) *programmeView {
 	v := &programmeView{s: s}
-	v.chooser = widget.NewSelect(nil, func(title string) {
-		for _, p := range v.choices {
-			if p.Title == title && p != v.p {
-				s.prefs.SetString(PrefProgramme, p.ID)
-				v.choose(p)
-				v.update()
-				s.overview.update()
-			}
+	v.chooser = widget.NewSelect(nil, func(string) {
+		i := v.chooser.SelectedIndex()
+		if i < 0 || i >= len(v.choices) || v.choices[i] == v.p {
+			return
 		}
+		p := v.choices[i]
+		s.prefs.SetString(PrefProgramme, p.ID)
+		v.choose(p)
+		v.update()
+		s.overview.update()
 	})
 	v.title = page.Heading("")
 	v.summary = page.Paragraph("")
@@ -106,7 +109,7 @@ func (v *programmeView) choose(p *resources.Programme) {
 		v.weeks.Refresh()
 		return
 	}
-	v.chooser.SetSelected(p.Title)
+	v.chooser.SetSelectedIndex(slices.Index(v.choices, p))
 	v.title.SetText(p.Title)
 	v.summary.SetText(p.Summary)
 	byWeek := make([][]fyne.CanvasObject, len(p.Weeks))

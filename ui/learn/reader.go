@@ -1,6 +1,8 @@
 package learn
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -163,8 +165,10 @@ const readingEms = 37
 
 // lessonSegments is a lesson's Markdown as rich text, with a little more room above
 // each heading than below it and after each list, so the sections read as sections.
+// Images are left out: Fyne would fetch a web address or read any local file for
+// them, and Hearth stays offline (a pack's lesson is outside input).
 func lessonSegments(markdown string) []widget.RichTextSegment {
-	parsed := widget.NewRichTextFromMarkdown(markdown).Segments
+	parsed := withoutImages(widget.NewRichTextFromMarkdown(markdown).Segments)
 	segs := make([]widget.RichTextSegment, 0, len(parsed)+16)
 	for i, seg := range parsed {
 		if t, ok := seg.(*widget.TextSegment); ok && i > 0 && isHeading(t) && !isHeadingSeg(parsed[i-1]) {
@@ -186,4 +190,31 @@ func isHeading(t *widget.TextSegment) bool {
 func isHeadingSeg(seg widget.RichTextSegment) bool {
 	t, ok := seg.(*widget.TextSegment)
 	return ok && isHeading(t)
+}
+
+// withoutImages removes image segments from segs, at any depth (in lists,
+// paragraphs and tables too).
+func withoutImages(segs []widget.RichTextSegment) []widget.RichTextSegment {
+	segs = slices.DeleteFunc(segs, func(seg widget.RichTextSegment) bool {
+		_, image := seg.(*widget.ImageSegment)
+		return image
+	})
+	for _, seg := range segs {
+		switch x := seg.(type) {
+		case *widget.ListSegment:
+			x.Items = withoutImages(x.Items)
+		case *widget.ParagraphSegment:
+			x.Texts = withoutImages(x.Texts)
+		case *widget.TableSegment:
+			for i := range x.Headers {
+				x.Headers[i] = withoutImages(x.Headers[i])
+			}
+			for _, row := range x.Rows {
+				for i := range row {
+					row[i] = withoutImages(row[i])
+				}
+			}
+		}
+	}
+	return segs
 }

@@ -484,3 +484,25 @@ func TestStopDropsRecords(t *testing.T) {
 		t.Error("records kept after Stop")
 	}
 }
+
+func TestLessonSegmentsLeaveOutImages(t *testing.T) {
+	segs := lessonSegments("Some text.\n\n![a tracker](https://example.org/pixel.png)\n\n## A heading\n\n- one\n- two\n\nAfter the list.")
+	var kinds []string
+	for _, seg := range segs {
+		switch x := seg.(type) {
+		case *widget.ImageSegment:
+			t.Errorf("an image from %v is shown", x.Source)
+		case *gapSegment:
+			kinds = append(kinds, "gap")
+		case *widget.ListSegment:
+			kinds = append(kinds, "list")
+		case *widget.TextSegment:
+			if isHeading(x) {
+				kinds = append(kinds, "heading")
+			}
+		}
+	}
+	if want := []string{"gap", "heading", "list", "gap"}; !slices.Equal(kinds, want) {
+		t.Errorf("blocks %v, want %v", kinds, want)
+	}
+}
