@@ -56,8 +56,8 @@ func (s *Screen) build() {
 	s.warn = page.Note("")
 	s.warn.Hide()
 
-	s.progress = widget.NewSlider(0, 1)
-	s.progress.Step = 1
+	s.progress = newKeySlider(0, 1, s.Toggle)
+	s.progress.Step = 5 // seconds: arrow keys move five seconds
 	s.progress.OnChanged = func(v float64) {
 		s.dragging = true
 		s.updateTimes(time.Duration(v * float64(time.Second)))
@@ -98,8 +98,7 @@ func (s *Screen) build() {
 	def := audio.DefaultVolumes()
 	form := container.New(layout.NewFormLayout())
 	for i := range s.vol {
-		sl := widget.NewSlider(0, 100)
-		sl.Step = 1
+		sl := newKeySlider(0, 100, s.Toggle)
 		sl.Value = float64(def[i])
 		if s.prefs != nil {
 			sl.Value = float64(min(max(s.prefs.IntWithFallback(prefKeys[i], def[i]), 0), 100))

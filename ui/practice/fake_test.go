@@ -32,7 +32,7 @@ func (t testTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color
 }
 
 // newTestApp starts a test app with Hearth's colour names and the screen's strings.
-func newTestApp(t *testing.T) fyne.App {
+func newTestApp(t testing.TB) fyne.App {
 	t.Helper()
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(testTheme{test.Theme()})

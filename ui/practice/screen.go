@@ -105,7 +105,7 @@ type Screen struct {
 	stage     *stepView
 	ember     *ember
 	warn      *widget.RichText
-	progress  *widget.Slider
+	progress  *keySlider
 	elapsed   *widget.Label
 	remaining *widget.Label
 	playBtn   *widget.Button
@@ -117,7 +117,7 @@ type Screen struct {
 	notNowBtn *widget.Button
 	saveErr   *widget.RichText
 	sound     *page.Card
-	vol       [3]*widget.Slider
+	vol       [3]*keySlider
 
 	// The practice open in the player.
 	cur      *resources.Practice

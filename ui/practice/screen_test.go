@@ -241,6 +241,26 @@ func TestSpaceTogglesOnlyInThePlayer(t *testing.T) {
 	}
 }
 
+func TestSpaceOnAFocusedSliderToggles(t *testing.T) {
+	h := newHarness(t, builtinLibrary(t), nil)
+	h.open("breathing-space")
+	test.Tap(h.s.playBtn)
+	h.w.Canvas().Focus(h.s.progress)
+	h.s.progress.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if _, pauses, _, _ := h.fake.counts(); pauses != 1 {
+		t.Fatalf("Space on the focused progress slider: pauses = %d, want 1", pauses)
+	}
+	h.s.vol[0].TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if _, _, resumes, _ := h.fake.counts(); resumes != 1 {
+		t.Fatalf("Space on a focused volume slider: resumes = %d, want 1", resumes)
+	}
+	// Arrow keys still move the slider: five seconds, and that seeks.
+	h.s.progress.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if len(h.fake.seeks) != 1 || h.fake.seeks[0] != 5*time.Second {
+		t.Errorf("Right arrow sought to %v, want [5s]", h.fake.seeks)
+	}
+}
+
 func findButton(t *testing.T, obj fyne.CanvasObject, text string) *widget.Button {
 	t.Helper()
 	for _, o := range test.LaidOutObjects(obj) {

@@ -304,3 +304,26 @@ func (m minLines) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Move(fyne.NewPos(0, (size.Height-h)/2))
 	}
 }
+
+// keySlider is a slider that passes Space on (to play or pause) instead of
+// swallowing it while it has the keyboard focus after being dragged or tapped.
+type keySlider struct {
+	widget.Slider
+	onSpace func()
+}
+
+func newKeySlider(min, max float64, onSpace func()) *keySlider {
+	s := &keySlider{onSpace: onSpace}
+	s.Min, s.Max, s.Step = min, max, 1
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// TypedKey implements fyne.Focusable.
+func (s *keySlider) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeySpace && s.onSpace != nil {
+		s.onSpace()
+		return
+	}
+	s.Slider.TypedKey(ev)
+}
