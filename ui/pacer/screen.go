@@ -69,29 +69,25 @@ type Screen struct {
 		secs  int
 	}
 
-	root      fyne.CanvasObject
-	shape     *hearthShape
-	cue       *widget.Label
-	count     *widget.RichText
-	elapsed   *widget.RichText
-	begin     *widget.Button
-	pause     *widget.Button
-	end       *widget.Button
-	notice    *widget.RichText
-	problem   *widget.RichText
-	setup     *fyne.Container // settings, before rating and the safety note
-	bpm       *widget.Slider
-	bpmText   *widget.Label
-	ratio     *widget.Slider
-	ratioText *widget.Label
-	holdIn    *widget.Slider
-	holdInTx  *widget.Label
-	holdOut   *widget.Slider
-	holdOutTx *widget.Label
-	length    *widget.Select
-	tones     *widget.Check
-	rhythm    *widget.RichText
-	wrap      *wrapUp
+	root    fyne.CanvasObject
+	shape   *hearthShape
+	cue     *widget.RichText
+	count   *widget.RichText
+	elapsed *widget.RichText
+	begin   *widget.Button
+	pause   *widget.Button
+	end     *widget.Button
+	notice  *widget.RichText
+	problem *widget.RichText
+	setup   *fyne.Container // settings, before rating and the safety note
+	bpm     *stepper
+	ratio   *stepper
+	holdIn  *stepper
+	holdOut *stepper
+	length  *widget.Select
+	tones   *widget.Check
+	rhythm  *widget.RichText
+	wrap    *wrapUp
 }
 
 // New builds the breathing pacer from c (c.Practice is normally the built-in
@@ -125,7 +121,8 @@ func (s *Screen) loadSettings() Settings {
 		st.Length = time.Duration(m) * time.Minute
 	}
 	st.Tones = p.BoolWithFallback(prefTones, true)
-	if st.Pacer.Validate() != nil { // a stale or hand-edited preference
+	st.Pacer.OutRatio = min(max(st.Pacer.OutRatio, 1), 2) // the range the screen offers
+	if st.Pacer.Validate() != nil {                       // a stale or hand-edited preference
 		st.Pacer = audio.DefaultPacer()
 	}
 	return st
@@ -194,8 +191,8 @@ func setText(rt *widget.RichText, text string) { page.SetNote(rt, text) }
 
 func (s *Screen) build() {
 	s.shape = newHearthShape(0.5, 240, false)
-	s.cue = widget.NewLabelWithStyle(lang.L("When you're ready…"), fyne.TextAlignCenter, fyne.TextStyle{})
-	s.cue.SizeName = theme.SizeNameSubHeadingText
+	s.cue = centred(lang.L("When you're ready…"), theme.SizeNameSubHeadingText)
+	s.cue.Segments[0].(*widget.TextSegment).Style.ColorName = theme.ColorNameForeground
 	s.count = centred(" ", theme.SizeNameText)
 	s.elapsed = centred(" ", theme.SizeNameCaptionText)
 
@@ -235,30 +232,24 @@ func (s *Screen) build() {
 	s.showState()
 }
 
-// sliderRow is a label above a slider.
-func sliderRow(text *widget.Label, sl *widget.Slider) fyne.CanvasObject {
-	return container.NewVBox(text, sl)
-}
-
 func (s *Screen) buildSettings() fyne.CanvasObject {
 	p := s.settings.Pacer
-	s.bpmText, s.ratioText = widget.NewLabel(""), widget.NewLabel("")
-	s.holdInTx, s.holdOutTx = widget.NewLabel(""), widget.NewLabel("")
-
-	s.bpm = widget.NewSlider(4, 7)
-	s.bpm.Step = 0.5
-	s.bpm.Value = p.BreathsPerMinute
-	s.ratio = widget.NewSlider(1, 2)
-	s.ratio.Step = 0.1
-	s.ratio.Value = min(max(p.OutRatio, 1), 2)
-	s.holdIn = widget.NewSlider(0, 4)
-	s.holdIn.Step = 1
-	s.holdIn.Value = p.HoldIn.Seconds()
-	s.holdOut = widget.NewSlider(0, 4)
-	s.holdOut.Step = 1
-	s.holdOut.Value = p.HoldOut.Seconds()
-	for _, sl := range []*widget.Slider{s.bpm, s.ratio, s.holdIn, s.holdOut} {
-		sl.OnChanged = func(float64) { s.settingsChanged() }
+	s.bpm = newStepper(4, 7, 0.5, p.BreathsPerMinute, func(v float64) string {
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	})
+	s.ratio = newStepper(1, 2, 0.1, p.OutRatio, func(v float64) string {
+		return "1 : " + strconv.FormatFloat(v, 'f', 1, 64)
+	})
+	holds := func(v float64) string {
+		if v == 0 {
+			return lang.L("none")
+		}
+		return lang.L("{{.N}} s", map[string]any{"N": int(v)})
+	}
+	s.holdIn = newStepper(0, 4, 1, p.HoldIn.Seconds(), holds)
+	s.holdOut = newStepper(0, 4, 1, p.HoldOut.Seconds(), holds)
+	for _, st := range []*stepper{s.bpm, s.ratio, s.holdIn, s.holdOut} {
+		st.changed = func(float64) { s.settingsChanged() }
 	}
 
 	lengths, _ := s.cfg.lengths(pacerLengths, 5)
@@ -278,11 +269,17 @@ func (s *Screen) buildSettings() fyne.CanvasObject {
 	}
 	s.rhythm = page.Note("")
 
-	lengthRow := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Length")), nil, s.length)
+	row := func(label string, o fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewBorder(nil, nil, widget.NewLabel(label), o)
+	}
 	return page.NewCard(lang.L("Your rhythm"),
-		sliderRow(s.bpmText, s.bpm), sliderRow(s.ratioText, s.ratio),
-		sliderRow(s.holdInTx, s.holdIn), sliderRow(s.holdOutTx, s.holdOut),
-		s.rhythm, widget.NewSeparator(), lengthRow, s.tones,
+		row(lang.L("Breaths a minute"), s.bpm.box),
+		row(lang.L("In-breath to out-breath"), s.ratio.box),
+		row(lang.L("Pause after breathing in"), s.holdIn.box),
+		row(lang.L("Pause after breathing out"), s.holdOut.box),
+		s.rhythm, widget.NewSeparator(),
+		row(lang.L("Length"), container.NewGridWrap(fyne.NewSize(180, s.length.MinSize().Height), s.length)),
+		s.tones,
 	)
 }
 
@@ -316,10 +313,10 @@ func (s *Screen) buildSafety() fyne.CanvasObject {
 func (s *Screen) settingsChanged() {
 	lengths, _ := s.cfg.lengths(pacerLengths, 5)
 	st := s.settings
-	st.Pacer.BreathsPerMinute = s.bpm.Value
-	st.Pacer.OutRatio = s.ratio.Value
-	st.Pacer.HoldIn = time.Duration(s.holdIn.Value) * time.Second
-	st.Pacer.HoldOut = time.Duration(s.holdOut.Value) * time.Second
+	st.Pacer.BreathsPerMinute = s.bpm.Value()
+	st.Pacer.OutRatio = s.ratio.Value()
+	st.Pacer.HoldIn = time.Duration(s.holdIn.Value()) * time.Second
+	st.Pacer.HoldOut = time.Duration(s.holdOut.Value()) * time.Second
 	if m := minutesFrom(s.length.Selected, lengths); m > 0 {
 		st.Length = time.Duration(m) * time.Minute
 	}
@@ -343,17 +340,7 @@ func (s *Screen) SetSettings(st Settings) {
 
 // rebuildModel lays out the current settings and describes them.
 func (s *Screen) rebuildModel() {
-	p := s.settings.Pacer
-	s.bpmText.SetText(lang.L("Breaths a minute: {{.N}}", map[string]any{"N": strconv.FormatFloat(p.BreathsPerMinute, 'f', -1, 64)}))
-	if p.OutRatio < 1.05 {
-		s.ratioText.SetText(lang.L("Breathing out: as long as breathing in"))
-	} else {
-		s.ratioText.SetText(lang.L("Breathing out: {{.N}} times as long as breathing in", map[string]any{"N": strconv.FormatFloat(p.OutRatio, 'f', 1, 64)}))
-	}
-	s.holdInTx.SetText(holdText(lang.L("Pause after breathing in"), p.HoldIn))
-	s.holdOutTx.SetText(holdText(lang.L("Pause after breathing out"), p.HoldOut))
-
-	s.model, s.modelErr = NewModel(p, s.settings.Length)
+	s.model, s.modelErr = NewModel(s.settings.Pacer, s.settings.Length)
 	if s.modelErr != nil {
 		setText(s.rhythm, lang.L("Those pauses take more than half of each breath. You might shorten one of them, or choose fewer breaths a minute."))
 	} else {
@@ -367,14 +354,6 @@ func (s *Screen) rebuildModel() {
 		}
 	}
 	s.showState()
-}
-
-// holdText describes a pause's length.
-func holdText(what string, d time.Duration) string {
-	if d <= 0 {
-		return lang.L("{{.What}}: none", map[string]any{"What": what})
-	}
-	return lang.L("{{.What}}: {{.N}} s", map[string]any{"What": what, "N": int(d / time.Second)})
 }
 
 // showState shows the widgets for the current state.
@@ -405,14 +384,15 @@ func (s *Screen) showState() {
 	switch s.state {
 	case stateIdle:
 		s.shape.SetScale(0.5)
-		s.cue.SetText(lang.L("When you're ready…"))
+		setText(s.cue, lang.L("When you're ready…"))
 		setText(s.count, " ")
 		setText(s.elapsed, minutesText(int(s.settings.Length/time.Minute)))
 	case stateFinished:
-		s.cue.SetText(lang.L("Rest…"))
+		setText(s.cue, lang.L("Rest…"))
 		setText(s.count, " ")
+		setText(s.elapsed, " ")
 	case statePaused:
-		s.cue.SetText(lang.L("Paused. Resume when you're ready."))
+		setText(s.cue, lang.L("Paused. Resume when you're ready."))
 	}
 }
 
@@ -527,7 +507,7 @@ func (s *Screen) frame() {
 	s.shape.SetScale(ph.Scale)
 	if ph.Kind != s.shown.kind || ph.Done != s.shown.done {
 		s.shown.kind, s.shown.done = ph.Kind, ph.Done
-		s.cue.SetText(cueText(ph))
+		setText(s.cue, cueText(ph))
 	}
 	count := 0
 	if ph.Kind != audio.BreathSettle {

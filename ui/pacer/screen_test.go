@@ -46,8 +46,8 @@ func TestPacerStartPauseStop(t *testing.T) {
 	if !s.Animating() || s.state != stateRunning || s.setup.Visible() || !s.pause.Visible() {
 		t.Fatalf("after Begin: animating %v, state %v", s.Animating(), s.state)
 	}
-	if s.cue.Text != "Settle in…" {
-		t.Errorf("cue %q", s.cue.Text)
+	if richText(s.cue) != "Settle in…" {
+		t.Errorf("cue %q", richText(s.cue))
 	}
 	if r.dev.sess.Kind() != audio.SessionPacer || r.dev.sess.Duration() != 5*time.Minute {
 		t.Errorf("session %v of %v", r.dev.sess.Kind(), r.dev.sess.Duration())
@@ -57,8 +57,8 @@ func TestPacerStartPauseStop(t *testing.T) {
 	r.advance(r.dev, leadIn+2*time.Second)
 	s.frame()
 	want := s.Model().At(leadIn + 2*time.Second)
-	if s.cue.Text != "Breathe in…" || richText(s.count) != "3" || s.shape.Scale() != want.Scale {
-		t.Errorf("cue %q count %q scale %v, want scale %v", s.cue.Text, richText(s.count), s.shape.Scale(), want.Scale)
+	if richText(s.cue) != "Breathe in…" || richText(s.count) != "3" || s.shape.Scale() != want.Scale {
+		t.Errorf("cue %q count %q scale %v, want scale %v", richText(s.cue), richText(s.count), s.shape.Scale(), want.Scale)
 	}
 	if got := richText(s.elapsed); got != "0:07  ·  4:53 left" {
 		t.Errorf("elapsed %q", got)
@@ -85,8 +85,8 @@ func TestPacerStartPauseStop(t *testing.T) {
 	}
 	r.advance(r.dev, 3*time.Second)
 	s.frame()
-	if want := s.Model().At(leadIn + 5*time.Second); s.shape.Scale() != want.Scale || s.cue.Text != cueText(want) {
-		t.Errorf("after resume: scale %v cue %q, want %+v", s.shape.Scale(), s.cue.Text, want)
+	if want := s.Model().At(leadIn + 5*time.Second); s.shape.Scale() != want.Scale || richText(s.cue) != cueText(want) {
+		t.Errorf("after resume: scale %v cue %q, want %+v", s.shape.Scale(), richText(s.cue), want)
 	}
 
 	// End: the player stops, the loop ends, and (10 s) nothing is saved.
@@ -162,7 +162,7 @@ func TestPacerFinishSavesRecord(t *testing.T) {
 	s := newTestPacer(t, r, cfg)
 	s.SetSettings(Settings{Pacer: audio.Pacer{BreathsPerMinute: 6, OutRatio: 1.5, HoldIn: time.Second, HoldOut: 2 * time.Second},
 		Length: 3 * time.Minute, Tones: true})
-	s.wrap.before.radio.SetSelected("6")
+	s.wrap.before.set(6)
 	test.Tap(s.begin)
 	r.advance(r.dev, 3*time.Minute)
 	r.dev.set(audio.StateFinished, 3*time.Minute)
@@ -190,18 +190,18 @@ func TestPacerFinishSavesRecord(t *testing.T) {
 	}
 
 	// The after rating is optional, saved into the same record, and can be cleared.
-	s.wrap.after.radio.SetSelected("2")
+	s.wrap.after.set(2)
 	if r.store.updates != 1 || !reflect.DeepEqual(r.store.recs[0].Ratings, map[string]int{"before": 6, "after": 2}) {
 		t.Errorf("after rating: %d updates, %v", r.store.updates, r.store.recs[0].Ratings)
 	}
-	s.wrap.after.radio.SetSelected("")
+	s.wrap.after.set(-1)
 	if !reflect.DeepEqual(r.store.recs[0].Ratings, map[string]int{"before": 6}) {
 		t.Errorf("cleared after rating: %v", r.store.recs[0].Ratings)
 	}
 	if r.support != 0 {
 		t.Error("support offered for low ratings")
 	}
-	s.wrap.after.radio.SetSelected("9")
+	s.wrap.after.set(9)
 	if r.support != 1 {
 		t.Error("a rating of 9 did not offer support")
 	}
@@ -223,8 +223,8 @@ func TestPacerRatingsSkippable(t *testing.T) {
 	if m := r.store.recs[0].Meta; m["seconds"] != "45" || m["completed"] != "false" || m["length_minutes"] != "5" {
 		t.Errorf("meta %v", m)
 	}
-	if !strings.Contains(s.wrap.thanks.Text, "45 seconds") {
-		t.Errorf("thanks %q", s.wrap.thanks.Text)
+	if !strings.Contains(richText(s.wrap.thanks), "45 seconds") {
+		t.Errorf("thanks %q", richText(s.wrap.thanks))
 	}
 }
 
@@ -334,8 +334,8 @@ func TestPacerNoOutput(t *testing.T) {
 			}
 			r.advance(r.quiet, leadIn+time.Second)
 			s.frame()
-			if s.cue.Text != "Breathe in…" {
-				t.Errorf("cue %q", s.cue.Text)
+			if richText(s.cue) != "Breathe in…" {
+				t.Errorf("cue %q", richText(s.cue))
 			}
 			r.advance(r.quiet, time.Minute)
 			test.Tap(s.end)

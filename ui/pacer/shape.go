@@ -136,13 +136,14 @@ func (r *shapeRenderer) colours() {
 	r.ember = nrgba(th.Color(page.ColorNameAccent, v), emberFallback)
 	r.sage = nrgba(th.Color(theme.ColorNamePrimary, v), emberFallback)
 	r.fill = nrgba(th.Color(theme.ColorNameBackground, v), color.NRGBA{A: 0xff})
+	surface := nrgba(th.Color(page.ColorNameSurface, v), r.fill)
 	r.guide.FillColor = color.Transparent
 	r.guide.StrokeColor = alpha(r.sage, 0.35)
 	r.guide.StrokeWidth = 1.5
 	r.ring.FillColor = color.Transparent
 	if r.s.soft {
-		r.core.FillColor = alpha(r.sage, 0.16)
-		r.core.StrokeColor = alpha(r.sage, 0.55)
+		r.core.FillColor = mix(surface, r.sage, 0.10)
+		r.core.StrokeColor = alpha(r.sage, 0.6)
 		r.core.StrokeWidth = 2
 		r.inner.FillColor = color.Transparent
 		r.guide.StrokeColor = color.Transparent
@@ -173,6 +174,9 @@ func (r *shapeRenderer) place() {
 	// The glow reaches further and warms as the breath fills.
 	reach := (outer - rad) * (0.55 + 0.45*sc)
 	warm := 0.05 + 0.05*float64(sc)
+	if r.s.soft {
+		warm = 0.03 // behind the timer's numbers the glow stays faint
+	}
 	for i, g := range r.glow {
 		k := float32(glowRings-i) / glowRings // outermost first
 		g.FillColor = alpha(r.ember, warm)

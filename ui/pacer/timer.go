@@ -199,7 +199,7 @@ func bellText(b audio.Bell) string {
 }
 
 func (t *TimerScreen) build() {
-	t.shape = newHearthShape(0.62, 260, true)
+	t.shape = newHearthShape(0.85, 300, true)
 	t.remaining = newBigText(clockText(t.settings.Length, true))
 	t.caption = centred(" ", theme.SizeNameText)
 	face := container.NewStack(t.shape, container.NewCenter(container.NewVBox(t.remaining, t.caption)))
@@ -334,7 +334,7 @@ func (t *TimerScreen) showState() {
 	switch t.state {
 	case stateIdle:
 		t.remaining.SetText(clockText(t.settings.Length, true))
-		setText(t.caption, intervalText(int(t.settings.Interval/time.Minute)))
+		setText(t.caption, lang.L("when you're ready"))
 	case statePaused:
 		setText(t.caption, lang.L("Paused"))
 	case stateRunning:

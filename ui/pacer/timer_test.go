@@ -72,7 +72,7 @@ func TestTimerRunsAndSaves(t *testing.T) {
 	if s.remaining.Text() != "5:00" {
 		t.Errorf("idle shows %q", s.remaining.Text())
 	}
-	s.wrap.before.radio.SetSelected("4")
+	s.wrap.before.set(4)
 	test.Tap(s.begin)
 	if !s.Animating() || s.state != stateRunning || s.setup.Visible() {
 		t.Fatalf("after Begin: animating %v state %v", s.Animating(), s.state)
@@ -114,7 +114,7 @@ func TestTimerRunsAndSaves(t *testing.T) {
 	if rec.Kind != journal.KindPracticeSession || !reflect.DeepEqual(rec.Meta, want) || !reflect.DeepEqual(rec.Ratings, map[string]int{"before": 4}) {
 		t.Errorf("record %+v", rec)
 	}
-	s.wrap.after.radio.SetSelected("1")
+	s.wrap.after.set(1)
 	if !reflect.DeepEqual(r.store.recs[0].Ratings, map[string]int{"before": 4, "after": 1}) {
 		t.Errorf("ratings %v", r.store.recs[0].Ratings)
 	}

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearth-app/hearth/journal"
@@ -22,7 +23,7 @@ type wrapUp struct {
 	before *rating
 	after  *rating
 	card   *page.Card
-	thanks *widget.Label
+	thanks *widget.RichText
 	saved  *widget.RichText
 	retry  *widget.Button
 	record journal.Record // the session's record (with an ID once saved)
@@ -32,7 +33,7 @@ type wrapUp struct {
 func newWrapUp(c Config, done func()) *wrapUp {
 	w := &wrapUp{store: c.Store}
 	w.before = newRating(lang.L("Before you begin: how unsettled do you feel right now?"), nil, c.OnNeedSupport)
-	w.thanks = page.Paragraph("")
+	w.thanks = paragraph()
 	w.saved = page.Note(" ")
 	w.retry = widget.NewButton(lang.L("Try saving again"), w.save)
 	w.retry.Hide()
@@ -55,7 +56,7 @@ func (w *wrapUp) beforeCard() fyne.CanvasObject { return page.NewCard("", w.befo
 func (w *wrapUp) finish(r journal.Record, thanks string) {
 	setRating(&r, "before", w.before.Value())
 	w.record = r
-	w.thanks.SetText(thanks)
+	setText(w.thanks, thanks)
 	w.after.Clear()
 	w.save()
 }
@@ -121,4 +122,14 @@ func durationText(d time.Duration) string {
 		return lang.L("{{.N}} minutes", map[string]any{"N": m})
 	}
 	return lang.L("{{.N}} min {{.S}} s", map[string]any{"N": m, "S": sec})
+}
+
+// paragraph is wrapping body text that changes (a RichText, which re-wraps
+// reliably when its text changes while hidden).
+func paragraph() *widget.RichText {
+	rt := widget.NewRichText(&widget.TextSegment{Text: " ", Style: widget.RichTextStyle{
+		ColorName: theme.ColorNameForeground, SizeName: theme.SizeNameText, Inline: true,
+	}})
+	rt.Wrapping = fyne.TextWrapWord
+	return rt
 }
