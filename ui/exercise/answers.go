@@ -255,10 +255,10 @@ type Answer struct {
 }
 
 // Panels returns the four selves of a multiple-selves record (fields angry_*,
-// anxious_*, sad_*, compassionate_*), or nil when the exercise has none of them.
+// anxious_*, sad_*, compassionate_*), or nil unless the exercise has fields for
+// every one of them.
 func Panels(ex *resources.Exercise, r journal.Record) []Panel {
 	var out []Panel
-	found := false
 	for _, self := range selves {
 		p := Panel{Self: self}
 		for _, st := range ex.Steps {
@@ -266,7 +266,6 @@ func Panels(ex *resources.Exercise, r journal.Record) []Panel {
 				if !strings.HasPrefix(f.ID, self+"_") {
 					continue
 				}
-				found = true
 				if p.Title == "" {
 					p.Title = st.Title
 				}
@@ -275,10 +274,10 @@ func Panels(ex *resources.Exercise, r journal.Record) []Panel {
 				}
 			}
 		}
+		if p.Title == "" {
+			return nil
+		}
 		out = append(out, p)
-	}
-	if !found {
-		return nil
 	}
 	return out
 }

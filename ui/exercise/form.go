@@ -43,10 +43,10 @@ type form struct {
 	pages     []fyne.CanvasObject
 	pageBox   *fyne.Container
 	scroll    *container.Scroll
-	stepLabel *widget.Label
+	stepLabel *widget.RichText
 	back      *widget.Button
 	next      *widget.Button
-	status    *widget.Label
+	status    *widget.RichText
 	retry     *widget.Button
 
 	entries map[string]*widget.Entry
@@ -81,18 +81,17 @@ func (f *form) build() {
 	}
 	toList := widget.NewButtonWithIcon(lang.L("Exercises"), theme.NavigateBackIcon(), f.s.backToList)
 	toList.Importance = widget.LowImportance
-	f.stepLabel = widget.NewLabel("")
-	f.stepLabel.Importance = widget.LowImportance
+	f.stepLabel = page.Note("")
 	title := page.Heading(f.ex.Title)
+	title.Wrapping = fyne.TextWrapOff
+	title.Truncation = fyne.TextTruncateEllipsis
 
 	f.back = widget.NewButtonWithIcon(lang.L("Back"), theme.NavigateBackIcon(), func() { f.move(-1) })
 	f.next = widget.NewButtonWithIcon(lang.L("Next"), theme.NavigateNextIcon(), func() { f.move(+1) })
 	f.next.IconPlacement = widget.ButtonIconTrailingText
 	f.next.Importance = widget.HighImportance
-	f.status = widget.NewLabel("")
-	f.status.Alignment = fyne.TextAlignCenter
-	f.status.Wrapping = fyne.TextWrapWord
-	f.status.Importance = widget.LowImportance
+	f.status = page.Note("")
+	f.status.Segments[0].(*widget.TextSegment).Style.Alignment = fyne.TextAlignCenter
 	f.retry = widget.NewButton(lang.L("Try again"), func() { _ = f.save(false) })
 	f.retry.Hide()
 
@@ -256,7 +255,7 @@ func (f *form) showStep() {
 	f.pageBox.Objects = []fyne.CanvasObject{f.pages[f.step]}
 	f.pageBox.Refresh()
 	f.scroll.ScrollToTop()
-	f.stepLabel.SetText(lang.X("exercise.step", "Step {{.Step}} of {{.Total}}",
+	page.SetNote(f.stepLabel, lang.X("exercise.step", "Step {{.Step}} of {{.Total}}",
 		map[string]any{"Step": f.step + 1, "Total": len(f.ex.Steps)}))
 	if f.step == 0 {
 		f.back.Disable()
@@ -371,8 +370,7 @@ func (f *form) save(finish bool) error {
 }
 
 func (f *form) setStatus(text string) {
-	f.status.Importance = widget.LowImportance
-	f.status.SetText(text)
+	setNote(f.status, text, page.ColorNameMuted)
 }
 
 // setError says kindly that saving failed; the words are still in the form.
@@ -381,8 +379,7 @@ func (f *form) setError(err error) {
 	if errors.Is(err, journal.ErrClosed) {
 		msg = lang.L("Your journal is locked, so this couldn't be saved. Your words are still here: unlock and it will be saved.")
 	}
-	f.status.Importance = widget.MediumImportance
-	f.status.SetText(msg)
+	setNote(f.status, msg, theme.ColorNameForeground)
 	f.retry.Show()
 }
 
@@ -395,10 +392,11 @@ func (f *form) readLetter() {
 // unrated: "Not rated" until the user moves it, and "Clear" to go back to that.
 type ratingField struct {
 	slider   *ratingSlider
-	value    *widget.Label
+	value    *widget.RichText
 	clear    *widget.Button
 	tint     *container.ThemeOverride
 	content  fyne.CanvasObject
+	box      *fyne.Container
 	rated    bool
 	max      int
 	setting  bool
@@ -420,14 +418,16 @@ func newRatingField(t resources.FieldType) *ratingField {
 			rf.onSettled(int(v))
 		}
 	}
-	rf.value = widget.NewLabel("")
+	rf.value = page.Note("")
+	rf.value.Wrapping = fyne.TextWrapOff
 	rf.clear = widget.NewButtonWithIcon(lang.L("Clear"), theme.ContentClearIcon(), func() {
 		rf.set(0, false)
 		rf.onChange(0, false)
 	})
 	rf.clear.Importance = widget.LowImportance
 	rf.tint = container.NewThemeOverride(rf.slider, tintTheme{muted: true})
-	rf.content = container.NewBorder(nil, nil, nil, container.NewHBox(rf.value, rf.clear), rf.tint)
+	rf.box = container.NewBorder(nil, nil, nil, container.NewHBox(rf.value, rf.clear), rf.tint)
+	rf.content = rf.box
 	rf.show()
 	return rf
 }
@@ -465,18 +465,18 @@ func (rf *ratingField) get() (int, bool) { return int(rf.slider.Value), rf.rated
 
 func (rf *ratingField) show() {
 	if rf.rated {
-		rf.value.SetText(strconv.Itoa(int(rf.slider.Value)) + " / " + strconv.Itoa(rf.max))
-		rf.value.Importance = widget.MediumImportance
-		rf.clear.Show()
+		setNote(rf.value, strconv.Itoa(int(rf.slider.Value))+" / "+strconv.Itoa(rf.max), theme.ColorNameForeground)
+		rf.clear.Enable()
 		rf.tint.Theme = tintTheme{}
 	} else {
-		rf.value.SetText(lang.L("Not rated"))
-		rf.value.Importance = widget.LowImportance
-		rf.clear.Hide()
+		setNote(rf.value, lang.L("Not rated"), page.ColorNameMuted)
+		rf.clear.Disable()
 		rf.tint.Theme = tintTheme{muted: true}
 	}
-	rf.value.Refresh()
 	rf.tint.Refresh()
+	if rf.box != nil {
+		rf.box.Refresh() // the value's width changed
+	}
 }
 
 // ratingSlider is a slider that reports every tap, drag end and key press, so a
@@ -530,3 +530,11 @@ func (t tintTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color
 func (t tintTheme) Font(s fyne.TextStyle) fyne.Resource     { return t.base().Font(s) }
 func (t tintTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base().Icon(n) }
 func (t tintTheme) Size(n fyne.ThemeSizeName) float32       { return t.base().Size(n) }
+
+// setNote sets the text and colour of a page.Note.
+func setNote(rt *widget.RichText, text string, c fyne.ThemeColorName) {
+	seg := rt.Segments[0].(*widget.TextSegment)
+	seg.Style.ColorName = c
+	seg.Text = text
+	rt.Refresh()
+}

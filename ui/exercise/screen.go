@@ -288,7 +288,7 @@ func (s *Screen) build() {
 	right := container.NewBorder(container.NewVBox(page.Subheading(lang.L("Your exercises")), s.status), nil, nil, nil,
 		container.NewStack(s.list, container.NewVBox(s.empty)))
 	top := container.NewVBox(heading, intro)
-	body := container.New(columns{}, container.NewVScroll(left), right)
+	body := container.New(columns{}, container.NewVScroll(container.New(layout.NewCustomPaddedLayout(0, 0, 0, theme.Padding()*3), left)), right)
 	s.listView = page.Padded(theme.Padding()*3, container.NewBorder(top, nil, nil, nil, body))
 	s.root = container.NewStack(s.listView)
 	s.showSaved()

@@ -38,7 +38,9 @@ type done struct {
 func (s *Screen) showDone(ex *resources.Exercise, r journal.Record, justFinished bool) {
 	s.form = nil
 	d := &done{ex: ex, rec: r, pairs: Pairs(ex, r), panels: Panels(ex, r)}
-	items := []fyne.CanvasObject{page.Heading(r.Title),
+	toList := widget.NewButtonWithIcon(lang.L("Exercises"), theme.NavigateBackIcon(), s.backToList)
+	toList.Importance = widget.LowImportance
+	items := []fyne.CanvasObject{container.NewHBox(toList), page.Heading(r.Title),
 		page.Note(lang.X("exercise.done.date", "Finished {{.Date}}", map[string]any{"Date": formatDate(r.Updated, s.now())}))}
 	if justFinished {
 		items = append(items, page.Paragraph(lang.L("Thank you for taking this time. However it went, and however it felt, the practice counts.")))
@@ -50,17 +52,21 @@ func (s *Screen) showDone(ex *resources.Exercise, r journal.Record, justFinished
 		items = append(items, s.letterCard(d))
 	}
 	inPanels := map[string]bool{}
-	if d.panels != nil {
-		items = append(items, panelsView(d.panels))
-		for _, p := range d.panels {
-			for _, a := range p.Answers {
-				inPanels[a.FieldID] = true
+	for _, p := range d.panels {
+		for _, fd := range allFields(ex) {
+			if strings.HasPrefix(fd.ID, p.Self+"_") {
+				inPanels[fd.ID] = true
 			}
 		}
 	}
+	panelsShown := false
 	for _, st := range ex.Steps {
 		var rows []fyne.CanvasObject
 		for _, fd := range st.Fields {
+			if inPanels[fd.ID] && !panelsShown {
+				items = append(items, panelsView(d.panels)) // where the first self's step is
+				panelsShown = true
+			}
 			if inPanels[fd.ID] || fd.ID == "letter" {
 				continue
 			}
@@ -272,7 +278,7 @@ type reader struct {
 	i      int
 	whole  bool
 	text   *widget.Label
-	count  *widget.Label
+	count  *widget.RichText
 	prev   *widget.Button
 	next   *widget.Button
 	toggle *widget.Button
@@ -313,8 +319,8 @@ func (s *Screen) openReaderText(text string, closeFn, onEnd func()) {
 	}
 	rd.text = widget.NewLabel("")
 	rd.text.Wrapping = fyne.TextWrapWord
-	rd.count = widget.NewLabel("")
-	rd.count.Importance = widget.LowImportance
+	rd.count = page.Note("")
+	rd.count.Wrapping = fyne.TextWrapOff
 	rd.prev = widget.NewButtonWithIcon(lang.L("Back"), theme.NavigateBackIcon(), func() { rd.move(-1) })
 	rd.next = widget.NewButtonWithIcon(lang.L("Next"), theme.NavigateNextIcon(), func() { rd.move(+1) })
 	rd.next.IconPlacement = widget.ButtonIconTrailingText
@@ -347,12 +353,12 @@ func (rd *reader) show() {
 	if rd.whole {
 		rd.text.SetText(strings.Join(rd.paras, "\n\n"))
 		rd.toggle.SetText(lang.L("One paragraph at a time"))
-		rd.count.SetText("")
+		page.SetNote(rd.count, "")
 		rd.prev.Hide()
 	} else {
 		rd.text.SetText(rd.paras[rd.i])
 		rd.toggle.SetText(lang.L("Show the whole letter"))
-		rd.count.SetText(lang.X("exercise.reader.count", "{{.N}} of {{.Total}}", map[string]any{"N": rd.i + 1, "Total": len(rd.paras)}))
+		page.SetNote(rd.count, lang.X("exercise.reader.count", "{{.N}} of {{.Total}}", map[string]any{"N": rd.i + 1, "Total": len(rd.paras)}))
 		rd.prev.Show()
 		if rd.i == 0 {
 			rd.prev.Disable()
