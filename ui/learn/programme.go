@@ -243,3 +243,46 @@ func (v *programmeView) update() {
 		v.weeks.Open(week - 1)
 	}
 }
+
+// scrollToToday scrolls so today's day is near the top, when its week is open and
+// the view has been laid out.
+func (v *programmeView) scrollToToday() {
+	var today *dayView
+	for _, dv := range v.days {
+		if dv.today.Visible() {
+			today = dv
+		}
+	}
+	if today == nil || v.p == nil || v.root.Size().Height == 0 {
+		return // nothing to scroll to, or not laid out in a window yet
+	}
+	w := v.p.WeekOf(today.day.Number) - 1
+	if w < 0 || w >= len(v.weeks.Items) || !v.weeks.Items[w].Open {
+		return
+	}
+	y, ok := offsetWithin(v.root.Content, v.weeks)
+	if !ok {
+		return
+	}
+	y += v.weeks.Items[w].Detail.Position().Y + today.card.Position().Y
+	if y > 0 {
+		v.root.ScrollToOffset(fyne.NewPos(0, max(y-theme.Padding()*3, 0)))
+	}
+}
+
+// offsetWithin is how far down parent (a tree of containers) target sits.
+func offsetWithin(parent, target fyne.CanvasObject) (float32, bool) {
+	c, ok := parent.(*fyne.Container)
+	if !ok {
+		return 0, false
+	}
+	for _, child := range c.Objects {
+		if child == target {
+			return child.Position().Y, true
+		}
+		if y, ok := offsetWithin(child, target); ok {
+			return child.Position().Y + y, true
+		}
+	}
+	return 0, false
+}

@@ -153,7 +153,8 @@ func (r *reader) scrolled(off fyne.Position) {
 
 func (r *reader) goBack() {
 	if r.fromPlan {
-		r.s.ShowProgramme()
+		r.s.plan.update()
+		r.s.show(r.s.plan.root) // where the user left it, not scrolled to today
 		return
 	}
 	r.s.ShowLessons()

@@ -140,10 +140,13 @@ func (s *Screen) OpenLesson(id string) {
 }
 
 // ShowProgramme shows the take-home programme chosen (the built-in four weeks
-// unless another was chosen).
+// unless another was chosen), scrolled to today's day.
 func (s *Screen) ShowProgramme() {
 	s.plan.update()
-	s.show(s.plan.root)
+	fresh := s.show(s.plan.root)
+	if fresh {
+		s.plan.scrollToToday()
+	}
 }
 
 func (s *Screen) openLesson(id string, from fyne.CanvasObject) {
@@ -155,12 +158,14 @@ func (s *Screen) openLesson(id string, from fyne.CanvasObject) {
 	s.show(s.reader.root)
 }
 
-func (s *Screen) show(view fyne.CanvasObject) {
+// show puts view on screen; it reports whether it was not already there.
+func (s *Screen) show(view fyne.CanvasObject) bool {
 	if len(s.root.Objects) == 1 && s.root.Objects[0] == view {
-		return
+		return false
 	}
 	s.root.Objects = []fyne.CanvasObject{view}
 	s.root.Refresh()
+	return true
 }
 
 // update shows the current read marks, day and ticks in every view.

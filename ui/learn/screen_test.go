@@ -311,6 +311,14 @@ func TestProgrammeDay9(t *testing.T) {
 	if !s.plan.weeks.Items[1].Open || s.plan.weeks.Items[0].Open {
 		t.Error("week 2 (today's) should be the one open")
 	}
+	// Opened from the lessons, the programme is scrolled to today.
+	s.ShowLessons()
+	s.ShowProgramme()
+	cardY, _ := offsetWithin(s.plan.root.Content, s.plan.weeks)
+	cardY += s.plan.weeks.Items[1].Detail.Position().Y + s.plan.days[8].card.Position().Y
+	if off := s.plan.root.Offset.Y; off <= 0 || cardY < off || cardY > off+s.plan.root.Size().Height/2 {
+		t.Errorf("scrolled to %v; today's day is at %v", off, cardY)
+	}
 	if s.overview.progText.Text != "You're on day 9. Pick up wherever feels right." || s.overview.progToday.Text != "Today: The tricky brain" {
 		t.Errorf("overview: %q / %q", s.overview.progText.Text, s.overview.progToday.Text)
 	}
