@@ -29,6 +29,7 @@ func (s *Screen) ready() {
 	s.setup.Show()
 	s.finish.Hide()
 	s.running.Show()
+	s.sound.Hidden = s.silent
 	s.saveErr.Hide()
 	s.endBtn.Hide()
 	s.playBtn.Show()
@@ -391,9 +392,12 @@ func (s *Screen) finished(completed bool) {
 	}
 	s.after.Reset()
 	s.writeBtn.Hidden = s.prompt == "" || s.cb.OnOpenPrompt == nil
+	s.sound.Hide()
 	if s.writeBtn.Hidden {
 		s.finishTxt.SetText(lang.L("Thank you for taking this time for yourself."))
+		s.notNowBtn.SetText(lang.L("Done"))
 	} else {
+		s.notNowBtn.SetText(lang.L("Not now"))
 		s.finishTxt.SetText(lang.L("Thank you for taking this time for yourself. Would you like to write a few lines about it?"))
 	}
 	s.finish.Show()

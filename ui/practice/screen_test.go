@@ -750,3 +750,24 @@ func TestWatcherFollowsChangedOnlyWhilePlaying(t *testing.T) {
 		t.Error("a stale update changed the player after Stop")
 	}
 }
+
+func TestFinishWithoutPromptOffersDone(t *testing.T) {
+	newTestApp(t)
+	fake, store := newFakePlayer(), &fakeStore{}
+	s := newInline(builtinLibrary(t), fake, nil, store, Callbacks{}) // the shell opens no prompts
+	test.NewTempWindow(t, s.Content())
+	s.OpenPractice("breathing-space")
+	s.Toggle()
+	fake.setPos(s.sess.Duration())
+	s.poll()
+	if s.writeBtn.Visible() || s.notNowBtn.Text != "Done" {
+		t.Fatalf("write button visible %v, other button %q; want only Done", s.writeBtn.Visible(), s.notNowBtn.Text)
+	}
+	if s.sound.Visible() {
+		t.Error("the sound card stays after the practice ended")
+	}
+	test.Tap(s.notNowBtn)
+	if len(store.recs) != 1 || store.recs[0].Meta["completed"] != "true" {
+		t.Errorf("records = %+v", store.recs)
+	}
+}
