@@ -2,6 +2,8 @@ package practice
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -769,5 +771,34 @@ func TestFinishWithoutPromptOffersDone(t *testing.T) {
 	test.Tap(s.notNowBtn)
 	if len(store.recs) != 1 || store.recs[0].Meta["completed"] != "true" {
 		t.Errorf("records = %+v", store.recs)
+	}
+}
+
+func TestPackWithRecordings(t *testing.T) {
+	// The audio package's test pack: one practice with a recorded step, one that is
+	// a single recording of the whole practice.
+	pk, err := resources.LoadPack(os.DirFS(filepath.Join("..", "..", "audio", "testdata", "pack")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib := resources.NewLibrary(builtinLibrary(t).Packs[0], pk)
+	h := newHarness(t, lib, nil)
+
+	h.open("audio-test-whole")
+	if n := len(h.s.lengthSel.Options); n != 1 || !h.s.lengthSel.Disabled() {
+		t.Errorf("a single recording offers %d lengths (disabled %v), want one, fixed", n, h.s.lengthSel.Disabled())
+	}
+	test.Tap(h.s.playBtn)
+	h.at(h.s.sess.Duration() / 2)
+	if got := h.s.stage.Text(); got != h.s.cur.Summary {
+		t.Errorf("during a whole recording the stage shows %q, want the summary", got)
+	}
+
+	h.open("audio-test-steps")
+	if !h.s.steps[0].Voiced || h.s.steps[1].Voiced {
+		t.Errorf("voiced steps = %v, %v; want the recorded step voiced and the other shown", h.s.steps[0].Voiced, h.s.steps[1].Voiced)
+	}
+	if contains(shownTexts(h.s.plView), "Voice: synthesised") {
+		t.Error("a pack's recorded voice is called synthesised")
 	}
 }
