@@ -108,7 +108,7 @@ func (v *stepView) setCover(a float32) {
 // ember is the visual bell: a small glowing ember that brightens and spreads softly
 // when a bell rings, for practising without sound.
 type ember struct {
-	glow, core *canvas.Circle
+	glow, mid, core *canvas.Circle
 	root       fyne.CanvasObject
 	anim       *fyne.Animation
 	pulses     int // bells shown, for tests
@@ -121,10 +121,11 @@ const (
 )
 
 func newEmber() *ember {
-	e := &ember{glow: canvas.NewCircle(color.Transparent), core: canvas.NewCircle(color.Transparent)}
+	e := &ember{glow: canvas.NewCircle(color.Transparent), mid: canvas.NewCircle(color.Transparent),
+		core: canvas.NewCircle(color.Transparent)}
 	box := canvas.NewRectangle(color.Transparent)
 	box.SetMinSize(fyne.NewSize(emberBox, emberBox))
-	e.root = container.NewCenter(container.NewStack(box, container.NewWithoutLayout(e.glow, e.core)))
+	e.root = container.NewCenter(container.NewStack(box, container.NewWithoutLayout(e.glow, e.mid, e.core)))
 	e.setLevel(0)
 	return e
 }
@@ -158,7 +159,8 @@ func (e *ember) setLevel(l float32) {
 		return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: uint8(a * 255)}
 	}
 	e.core.FillColor = tint(0.45 + 0.55*l)
-	e.glow.FillColor = tint(0.28 * l)
+	e.glow.FillColor = tint(0.16 * l)
+	e.mid.FillColor = tint(0.22 * l)
 	place := func(c *canvas.Circle, d float32) {
 		c.Resize(fyne.NewSize(d, d))
 		c.Move(fyne.NewPos((emberBox-d)/2, (emberBox-d)/2))
@@ -166,6 +168,7 @@ func (e *ember) setLevel(l float32) {
 	}
 	place(e.core, emberCore+6*l)
 	place(e.glow, emberCore+(emberBox-emberCore)*l)
+	place(e.mid, emberCore+(emberBox-emberCore)*0.6*l)
 }
 
 // rating is an optional 0–10 rating: eleven buttons and a Skip. Nothing needs it.
