@@ -109,9 +109,9 @@ func (v *stepView) setCover(a float32) {
 // when a bell rings, for practising without sound.
 type ember struct {
 	glow, mid, core *canvas.Circle
-	root       fyne.CanvasObject
-	anim       *fyne.Animation
-	pulses     int // bells shown, for tests
+	root            fyne.CanvasObject
+	anim            *fyne.Animation
+	pulses          int // bells shown, for tests
 }
 
 const (
