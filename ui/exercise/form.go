@@ -534,6 +534,9 @@ func (t tintTheme) Size(n fyne.ThemeSizeName) float32       { return t.base().Si
 // setNote sets the text and colour of a page.Note.
 func setNote(rt *widget.RichText, text string, c fyne.ThemeColorName) {
 	seg := rt.Segments[0].(*widget.TextSegment)
+	if seg.Text == text && seg.Style.ColorName == c {
+		return // typing calls this on every key; don't redraw for nothing
+	}
 	seg.Style.ColorName = c
 	seg.Text = text
 	rt.Refresh()

@@ -55,6 +55,8 @@ type Screen struct {
 
 	saved    []journal.Record // newest first
 	loadGen  int
+	loading  bool             // a Refresh is reading the store
+	fresh    []journal.Record // saved while that Refresh was reading: merged in after
 	form     *form   // the open form, if any
 	reader   *reader // the open letter reader, if any
 	root     *fyne.Container
@@ -101,6 +103,7 @@ func (s *Screen) Refresh() {
 	s.loadGen++
 	gen := s.loadGen
 	kinds := s.kinds()
+	s.loading, s.fresh = true, nil
 	var recs []journal.Record
 	var err error
 	s.background(func() {
@@ -112,6 +115,7 @@ func (s *Screen) Refresh() {
 		if gen != s.loadGen {
 			return
 		}
+		s.loading = false
 		if err != nil {
 			s.status.SetText(lang.L("Hearth couldn't read your saved exercises just now. They are safe; you might try again in a moment."))
 			s.status.Show()
@@ -119,6 +123,11 @@ func (s *Screen) Refresh() {
 		}
 		s.status.Hide()
 		s.saved = recs
+		for _, r := range s.fresh {
+			s.saved = replaceRecord(s.saved, r)
+		}
+		s.fresh = nil
+		sortSaved(s.saved)
 		s.showSaved()
 	})
 }
@@ -222,13 +231,10 @@ func (s *Screen) kinds() []journal.Kind {
 
 // remember puts a saved record into the list of saved exercises.
 func (s *Screen) remember(r journal.Record) {
-	for i, e := range s.saved {
-		if e.ID == r.ID {
-			s.saved = append(s.saved[:i], s.saved[i+1:]...)
-			break
-		}
+	s.saved = replaceRecord(s.saved, r)
+	if s.loading {
+		s.fresh = append(s.fresh, r)
 	}
-	s.saved = append([]journal.Record{r}, s.saved...)
 	s.showSaved()
 	if s.OnSaved != nil {
 		s.OnSaved(r)
@@ -382,4 +388,16 @@ func (columns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	objs[0].Resize(fyne.NewSize(size.Width, th))
 	objs[1].Move(fyne.NewPos(0, th+columnGap))
 	objs[1].Resize(fyne.NewSize(size.Width, size.Height-th-columnGap))
+}
+
+// replaceRecord puts r first in rs, removing its older version.
+func replaceRecord(rs []journal.Record, r journal.Record) []journal.Record {
+	out := make([]journal.Record, 0, len(rs)+1)
+	out = append(out, r)
+	for _, e := range rs {
+		if e.ID != r.ID {
+			out = append(out, e)
+		}
+	}
+	return out
 }

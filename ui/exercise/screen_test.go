@@ -631,3 +631,18 @@ func TestListNewestFirstAndOnlyExercises(t *testing.T) {
 		t.Errorf("saved list: %d, first %q", len(s2.saved), s2.saved[0].Title)
 	}
 }
+
+func TestRefreshKeepsWhatWasSavedMeanwhile(t *testing.T) {
+	h := newHarness(t)
+	var work, done func()
+	h.s.background = func(w, d func()) { work, done = w, d }
+	h.s.Refresh()
+	work() // the list is read before the save below
+	_ = h.s.Open("three-circles-checkin")
+	h.form().entries["note"].SetText("calm morning")
+	h.s.Stop()
+	done()
+	if len(h.s.saved) != 1 || h.s.saved[0].Fields["note"] != "calm morning" {
+		t.Errorf("the list lost the record saved during a refresh: %+v", h.s.saved)
+	}
+}
