@@ -57,8 +57,8 @@ type Screen struct {
 	loadGen  int
 	loading  bool             // a Refresh is reading the store
 	fresh    []journal.Record // saved while that Refresh was reading: merged in after
-	form     *form   // the open form, if any
-	reader   *reader // the open letter reader, if any
+	form     *form            // the open form, if any
+	reader   *reader          // the open letter reader, if any
 	root     *fyne.Container
 	listView fyne.CanvasObject
 	list     *widget.List
