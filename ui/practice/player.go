@@ -292,6 +292,9 @@ func (s *Screen) end() {
 		return
 	}
 	s.poll()
+	if s.phase != phaseRunning {
+		return // it had just finished on its own
+	}
 	s.stopWatch()
 	_ = s.player.Stop()
 	if s.rec.worthSaving() {

@@ -673,6 +673,18 @@ func TestEndEarly(t *testing.T) {
 	})
 }
 
+func TestEndJustAfterTheEndCountsAsCompleted(t *testing.T) {
+	h := newHarness(t, builtinLibrary(t), nil)
+	h.open("breathing-space")
+	test.Tap(h.s.playBtn)
+	h.fake.setPos(h.s.sess.Duration()) // finished, not yet polled
+	test.Tap(h.s.endBtn)
+	test.Tap(h.s.notNowBtn)
+	if len(h.store.recs) != 1 || h.store.recs[0].Meta["completed"] != "true" {
+		t.Fatalf("records = %+v, want one completed", h.store.recs)
+	}
+}
+
 func TestStopStopsAndSaves(t *testing.T) {
 	h := newHarness(t, builtinLibrary(t), nil)
 	h.open("breathing-space")
