@@ -346,8 +346,13 @@ func (s *Screen) apply(st audio.Status) {
 	switch st.State {
 	case audio.StateFinished:
 		s.finished(true)
-	case audio.StateIdle:
-		s.finished(false)
+	case audio.StateIdle: // stopped from elsewhere
+		s.stopWatch()
+		if s.rec.worthSaving() {
+			s.finished(false)
+		} else {
+			s.ready()
+		}
 	}
 }
 
