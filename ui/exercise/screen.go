@@ -147,7 +147,7 @@ func (s *Screen) Flush() error {
 	return s.form.stop()
 }
 
-// Open starts the exercise with this ID, or continues its newest draft.
+// Open starts the exercise with this ID, or continues its most recent draft.
 func (s *Screen) Open(exerciseID string) error {
 	ex := s.exercise(exerciseID, "")
 	if ex == nil {
@@ -156,7 +156,14 @@ func (s *Screen) Open(exerciseID string) error {
 	if err := s.Flush(); err != nil {
 		return err
 	}
-	for _, r := range s.saved {
+	// Ask the store, not the list, which may still be loading. The vault answers
+	// List from memory.
+	recs, err := s.store.List(journal.Query{Kinds: []journal.Kind{journal.Kind(ex.RecordKind)}})
+	if err != nil {
+		recs = s.saved
+	}
+	sortSaved(recs)
+	for _, r := range recs {
 		if isDraft(r) && r.Meta[MetaExerciseID] == ex.ID {
 			s.openForm(ex, r)
 			return nil

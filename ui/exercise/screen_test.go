@@ -198,8 +198,9 @@ func TestDraftAutosaveAndResume(t *testing.T) {
 	if f2.entries["situation"].Text != "The meeting ran late" || f2.entries["feeling"].Text != "anxious" {
 		t.Error("resumed draft lost its answers")
 	}
-	// Open by exercise ID continues the draft too.
-	if err := s2.Open("thought-record"); err != nil || s2.form.rec.ID != h.only().ID {
+	// Open by exercise ID continues the draft too, even before the list has loaded.
+	s3 := New(h.lib, h.store, h.app.Preferences(), h.spotter, func() time.Time { return h.now })
+	if err := s3.Open("thought-record"); err != nil || s3.form.rec.ID != h.only().ID || s3.form.step != 1 {
 		t.Errorf("Open did not continue the draft (%v)", err)
 	}
 }
