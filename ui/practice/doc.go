@@ -19,8 +19,10 @@
 //
 // The shell builds one Screen with New and shows Content(). It calls:
 //   - Focus(canvas) each time the screen is shown, so Space can toggle play/pause
-//     while the player is visible (the screen chains the canvas's existing
-//     OnTypedKey handler and restores it in Stop or when the library is shown again);
+//     while the player is visible: the screen wraps the canvas's OnTypedKey handler
+//     (passing every other key on to it) and puts the original back in Stop or when
+//     the library is shown again. The player's sliders pass Space on too, so it
+//     works after one was dragged; a focused button takes Space as its own tap;
 //   - Stop() when the user navigates away, locks or quits: playback and the position
 //     ticker stop, and a session in progress (or finished but not yet saved) is saved;
 //   - OpenPractice(id) to jump straight to a practice (from Home, Learn or a
