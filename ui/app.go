@@ -23,7 +23,17 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/hearth-app/hearth/audio"
 	"github.com/hearth-app/hearth/journal"
+	"github.com/hearth-app/hearth/resources"
+	"github.com/hearth-app/hearth/ui/exercise"
+	"github.com/hearth-app/hearth/ui/home"
+	"github.com/hearth-app/hearth/ui/learn"
+	"github.com/hearth-app/hearth/ui/pacer"
+	"github.com/hearth-app/hearth/ui/practice"
+	"github.com/hearth-app/hearth/ui/progress"
+	"github.com/hearth-app/hearth/ui/settings"
+	"github.com/hearth-app/hearth/ui/supportscreen"
 )
 
 //go:embed translations
@@ -35,6 +45,13 @@ type screen interface {
 	content() fyne.CanvasObject
 	// focus puts the keyboard focus where the user would start (may do nothing).
 	focus()
+}
+
+// lifecycle is implemented by screens that load data when shown and must stop
+// (sound, animation, drafts) when hidden: the screens of ui's subpackages.
+type lifecycle interface {
+	shown()  // the screen was put on show: reload, take the keyboard
+	hidden() // the screen left the window (navigation, lock, quit)
 }
 
 // App is the running desktop app: the main window, the open vault (when unlocked) and
@@ -49,10 +66,32 @@ type App struct {
 	exitErr error          // why the app could not start, if it could not
 
 	header  *header
+	rail    *rail
+	banner  *banner
 	body    *fyne.Container
 	current screen
 	navID   string         // the navigation item on show while unlocked
 	journal *journalScreen // the journal while unlocked
+
+	// Screens of the subpackages, built when first opened after unlocking and
+	// dropped at lock (they hold the vault). Keyed by navigation or sub-screen id.
+	screens map[string]*hosted
+	// support is the "Need support?" screen; it needs no vault, so it stays.
+	support *supportscreen.Screen
+	// beforeSupport is what the support screen's Back returns to.
+	beforeSupport      screen
+	beforeSupportNavID string
+
+	lib      *resources.Library // loaded on first use
+	player   audio.Player       // Config.Player or a silent one
+	noOutput error              // why there is no sound, or nil
+	reminder *settings.Reminder
+	trayOn   bool
+
+	// noAsyncRefresh leaves out the Refresh of screens that load on goroutines of
+	// their own. Only tests set it: Fyne's test driver runs fyne.Do on the calling
+	// goroutine, so such a load would race with the test itself.
+	noAsyncRefresh bool
 
 	lastActivity time.Time
 	stopIdle     func()
@@ -63,10 +102,8 @@ type App struct {
 // vault, else the unlock screen. When another Hearth holds the folder it shows a small
 // "Hearth is already open" window instead. Start never blocks; run the app afterwards.
 func Start(a fyne.App, cfg Config) *App {
-	if err := lang.AddTranslationsFS(translations, "translations"); err != nil {
-		fyne.LogError("Hearth translations", err)
-	}
-	h := &App{fyne: a, cfg: cfg.withDefaults()}
+	registerTranslations()
+	h := &App{fyne: a, cfg: cfg.withDefaults(), screens: map[string]*hosted{}}
 	h.applyTheme()
 
 	release, err := journal.LockDir(h.cfg.DataDir)
@@ -82,10 +119,13 @@ func Start(a fyne.App, cfg Config) *App {
 	h.win.SetPadded(false)
 	h.win.Resize(h.savedWindowSize())
 	h.header = newHeader(h)
+	h.rail = newRail(h)
+	h.banner = newBanner(h)
 	h.body = container.NewStack()
 	h.win.SetContent(container.NewStack(
 		newActivityCatcher(h.touch),
-		container.NewBorder(h.header.root, nil, nil, nil, h.body),
+		container.NewBorder(h.header.root, nil, h.rail.root, nil,
+			container.NewBorder(h.banner.root, nil, nil, nil, h.body)),
 	))
 	h.win.SetMainMenu(h.mainMenu())
 	h.addCanvasShortcuts()
@@ -103,7 +143,61 @@ func Start(a fyne.App, cfg Config) *App {
 	}
 	h.win.Show()
 	h.current.focus()
+	h.setUpAudio()
+	h.startReminder()
 	return h
+}
+
+// registerTranslations adds the English strings of the shell and of every screen.
+func registerTranslations() {
+	if err := lang.AddTranslationsFS(translations, "translations"); err != nil {
+		fyne.LogError("Hearth translations", err)
+	}
+	for _, reg := range []func() error{
+		progress.RegisterTranslations, practice.RegisterTranslations, pacer.RegisterTranslations,
+		exercise.RegisterTranslations, learn.RegisterTranslations, home.RegisterTranslations,
+		settings.RegisterTranslations, supportscreen.RegisterTranslations,
+	} {
+		if err := reg(); err != nil {
+			fyne.LogError("Hearth translations", err)
+		}
+	}
+}
+
+// setUpAudio picks the player and probes the sound output off the UI goroutine
+// (opening a sound card can take a moment, and there may be none).
+func (h *App) setUpAudio() {
+	h.player = h.cfg.Player
+	if h.player == nil {
+		h.player = audio.NewSilentPlayer()
+		h.noOutput = audio.ErrNoOutput
+		return
+	}
+	if h.cfg.ProbeAudio == nil {
+		return
+	}
+	probe := h.cfg.ProbeAudio
+	var err error
+	h.cfg.Background(func() { err = probe() }, func() { h.noOutput = err })
+}
+
+// library is the content library, loaded on first use (about 15 ms). When it can't
+// be loaded (a damaged install) the built-in content alone is used.
+func (h *App) library() *resources.Library {
+	if h.lib != nil {
+		return h.lib
+	}
+	lib, err := h.cfg.LoadLibrary()
+	if err != nil {
+		fyne.LogError("Hearth: loading the content library", err)
+		if b, berr := resources.Builtin(); berr == nil {
+			lib = resources.NewLibrary(b)
+		} else {
+			lib = resources.NewLibrary()
+		}
+	}
+	h.lib = lib
+	return lib
 }
 
 // Window is the main window, or the small "already open" window when another Hearth
@@ -114,17 +208,31 @@ func (h *App) Window() fyne.Window { return h.win }
 // matching journal.ErrLocked), or nil.
 func (h *App) Err() error { return h.exitErr }
 
-// show puts s in the body of the window.
+// show puts s in the body of the window. The screen leaving is told it is hidden
+// (the journal saves), and the new one that it is shown.
 func (h *App) show(s screen) {
 	if h.win != nil {
 		// Let go of the old page's focus: a focused field that left the window would
 		// keep its cursor blinking (and the CPU busy) unseen.
 		h.win.Canvas().Unfocus()
 	}
+	if old := h.current; old != nil && old != s {
+		if lc, ok := old.(lifecycle); ok {
+			lc.hidden()
+		}
+		if js, ok := old.(*journalScreen); ok && js == h.journal {
+			_ = js.flush() // a failure shows in its status line; the words stay
+		}
+	}
 	h.current = s
 	h.body.Objects = []fyne.CanvasObject{s.content()}
 	h.body.Refresh()
+	h.banner.hide()
 	h.header.update()
+	h.rail.update()
+	if lc, ok := s.(lifecycle); ok {
+		lc.shown()
+	}
 }
 
 // showUnlock shows the unlock screen.
@@ -141,9 +249,14 @@ func (h *App) unlocked(v *journal.Vault, entries []journal.Record) {
 		}
 		return
 	}
+	_, firstRun := h.current.(*welcomeScreen)
 	h.vault = v
 	h.journal = newJournalScreen(h, v, entries)
-	h.openNav(navJournal)
+	if firstRun {
+		h.openNav(navJournal) // "Continue to my journal": the invitation to write
+	} else {
+		h.openNav(navHome)
+	}
 	h.touch()
 	h.armIdleCheck()
 }
@@ -168,7 +281,7 @@ func (h *App) lock(auto bool) {
 	if h.journal == nil {
 		return // nothing to lock, or a new user is still reading the recovery code
 	}
-	if err := h.journal.flush(); err != nil {
+	if err := h.flushAll(); err != nil {
 		if auto {
 			return
 		}
@@ -188,6 +301,7 @@ func (h *App) closeVault() {
 		h.stopIdle()
 		h.stopIdle = nil
 	}
+	h.dropScreens()
 	if h.journal != nil {
 		h.journal.stop()
 		h.journal = nil
@@ -221,12 +335,21 @@ func (h *App) Shutdown() {
 	}
 	h.stopped = true
 	if h.journal != nil {
-		if err := h.journal.flush(); err != nil {
+		if err := h.flushAll(); err != nil {
 			fyne.LogError("Hearth: saving the open entry at quit", err)
 		}
 	}
 	h.saveWindowSize()
 	h.closeVault()
+	if h.support != nil {
+		h.support.Stop()
+	}
+	if h.reminder != nil {
+		h.reminder.Stop()
+	}
+	if h.player != nil && h.cfg.Player == nil {
+		_ = h.player.Close() // our own silent player; the caller closes its own
+	}
 	if h.release != nil {
 		if err := h.release(); err != nil {
 			fyne.LogError("Hearth: releasing the data folder", err)
@@ -245,7 +368,7 @@ func (h *App) Quit() {
 // ask before closing.
 func (h *App) closeWindow() {
 	if h.journal != nil {
-		if err := h.journal.flush(); err != nil {
+		if err := h.flushAll(); err != nil {
 			dialog.ShowConfirm(lang.L("Your words aren't saved yet"),
 				saveErrorMessage(err)+"\n\n"+lang.L("Close Hearth anyway? The unsaved words will be lost."),
 				func(closeAnyway bool) {
@@ -281,6 +404,9 @@ func (h *App) armIdleCheck() {
 		h.stopIdle = nil
 		if !h.isUnlocked() {
 			return
+		}
+		if h.playing() {
+			h.touch() // a long practice playing on its own is not idleness
 		}
 		if h.cfg.Clock.Now().Sub(h.lastActivity) >= limit {
 			h.lock(true)
@@ -338,6 +464,9 @@ func (h *App) addCanvasShortcuts() {
 	c := h.win.Canvas()
 	c.AddShortcut(shortcut(fyne.KeyL), func(fyne.Shortcut) { h.Lock() })
 	c.AddShortcut(shortcut(fyne.KeyN), func(fyne.Shortcut) { h.NewEntry() })
+	for _, it := range navItems() {
+		c.AddShortcut(shortcut(it.key), func(fyne.Shortcut) { h.touch(); h.openNav(it.id) })
+	}
 	c.SetOnTypedKey(func(*fyne.KeyEvent) { h.touch() })
 	c.SetOnTypedRune(func(rune) { h.touch() })
 }
@@ -356,4 +485,24 @@ func (h *App) focus(obj fyne.Focusable) {
 			h.win.Canvas().Focus(obj)
 		}
 	})
+}
+
+// setUpTray puts Hearth's icon in the system tray with "Breathe now" and "Open",
+// once, when the app is a desktop app and the caller said a tray is safe.
+func (h *App) setUpTray() {
+	desk, ok := h.fyne.(desktop.App)
+	if !ok || !h.cfg.TrayAllowed || h.trayOn || h.win == nil {
+		return
+	}
+	h.trayOn = true
+	open := fyne.NewMenuItem(lang.L("Open Hearth"), func() { h.win.Show(); h.win.RequestFocus() })
+	breathe := fyne.NewMenuItem(lang.L("Breathe now"), func() {
+		h.win.Show()
+		h.win.RequestFocus()
+		if h.isUnlocked() {
+			h.breatheNow()
+		}
+	})
+	desk.SetSystemTrayIcon(Icon())
+	desk.SetSystemTrayMenu(fyne.NewMenu(lang.L("Hearth"), breathe, open))
 }

@@ -6,7 +6,9 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/hearth-app/hearth/audio"
 	"github.com/hearth-app/hearth/journal"
+	"github.com/hearth-app/hearth/resources"
 )
 
 // Config is what the desktop app needs from its caller.
@@ -23,6 +25,24 @@ type Config struct {
 	// done on the UI goroutine. Nil means a goroutine plus fyne.Do. Tests pass a
 	// function that runs both at once, so they stay on one goroutine.
 	Background func(work, done func())
+
+	// Player plays the practices' sound (audio/device in the app). Nil means an
+	// audio.SilentPlayer: practices then run as text with visual bells.
+	Player audio.Player
+	// ProbeAudio, when set, checks the sound output. It can take a moment, so it runs
+	// once in Background at start; an error (wrapping audio.ErrNoOutput) makes the
+	// practice screens play silently and say so calmly.
+	ProbeAudio func() error
+	// LoadLibrary loads the practices, lessons and exercises (built-in plus installed
+	// packs). Nil means resources.LoadLibrary(DataDir).
+	LoadLibrary func() (*resources.Library, error)
+	// TrayAllowed lets Hearth put an icon in the system tray when the daily reminder
+	// is on. cmd/hearth sets it only where a tray is safe (on Linux, with a session
+	// D-Bus: without one Fyne's tray crashes on quit).
+	TrayAllowed bool
+	// Locale is the user's locale (for example "en-GB"); its region picks the
+	// helplines shown first. Empty means Fyne's lang.SystemLocale().
+	Locale string
 }
 
 // Clock is the source of time and timers for the UI, so tests can drive autosave and
@@ -65,6 +85,10 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Version == "" {
 		c.Version = "dev"
+	}
+	if c.LoadLibrary == nil {
+		dir := c.DataDir
+		c.LoadLibrary = func() (*resources.Library, error) { return resources.LoadLibrary(dir) }
 	}
 	return c
 }

@@ -88,6 +88,7 @@ func start(t testing.TB, dir string) *harness {
 		Version:      "test",
 	})
 	t.Cleanup(h.Shutdown)
+	h.noAsyncRefresh = true // see the field's comment
 	if h.win != nil {
 		h.win.Resize(fyne.NewSize(1000, 700))
 	}
@@ -117,6 +118,8 @@ func startUnlocked(t testing.TB) *harness {
 	u := hs.unlockScreen()
 	test.Type(u.pass, testPass)
 	u.pass.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	hs.homeScreen() // unlocking opens Home
+	hs.h.openNav(navJournal)
 	hs.journalScreen()
 	return hs
 }

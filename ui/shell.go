@@ -10,33 +10,54 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// navItem is one place in the app's navigation. Only screens that really work are
-// listed. Home, Practice, Exercises, Learn, Progress and Settings join here as they
-// are built: add an item whose screen func returns the subpackage's view wrapped in
-// the small screen interface (content and focus).
+// navItem is one place in the app's navigation, shown in the side rail while
+// unlocked and on the Go menu with a Ctrl+digit shortcut.
 type navItem struct {
-	id     string
-	label  string
-	icon   fyne.Resource
-	screen func(h *App) screen // builds (or returns the kept) screen to show
+	id    string
+	label string
+	icon  fyne.Resource
+	key   fyne.KeyName        // Ctrl+key opens it
+	build func(h *App) screen // builds (or returns the kept) screen to show
 }
+
+// Navigation ids.
+const (
+	navHome      = "home"
+	navPractice  = "practice"
+	navJournal   = "journal"
+	navExercises = "exercises"
+	navLearn     = "learn"
+	navProgress  = "progress"
+	navSettings  = "settings"
+)
 
 // navItems lists the navigation while unlocked, in order.
 func navItems() []navItem {
 	return []navItem{
-		{id: navJournal, label: lang.L("Journal"), icon: theme.DocumentCreateIcon(),
-			screen: func(h *App) screen { return h.journal }},
+		{id: navHome, label: lang.L("Home"), icon: theme.HomeIcon(), key: fyne.Key1, build: (*App).homeScreen},
+		{id: navPractice, label: lang.L("Practice"), icon: theme.MediaPlayIcon(), key: fyne.Key2, build: (*App).practiceScreen},
+		{id: navJournal, label: lang.L("Journal"), icon: theme.DocumentCreateIcon(), key: fyne.Key3,
+			build: func(h *App) screen {
+				if h.journal == nil {
+					return nil
+				}
+				return h.journal
+			}},
+		{id: navExercises, label: lang.L("Exercises"), icon: theme.ListIcon(), key: fyne.Key4, build: (*App).exerciseScreen},
+		{id: navLearn, label: lang.L("Learn"), icon: theme.QuestionIcon(), key: fyne.Key5, build: (*App).learnScreen},
+		{id: navProgress, label: lang.L("Progress"), icon: theme.CalendarIcon(), key: fyne.Key6, build: (*App).progressScreen},
+		{id: navSettings, label: lang.L("Settings"), icon: theme.SettingsIcon(), key: fyne.Key7, build: (*App).settingsScreen},
 	}
 }
 
-// navJournal is the journal's navigation id (the screen shown after unlocking).
-const navJournal = "journal"
-
-// openNav shows the navigation item id.
+// openNav shows the navigation item id (only while unlocked).
 func (h *App) openNav(id string) {
+	if !h.isUnlocked() {
+		return
+	}
 	for _, it := range navItems() {
 		if it.id == id {
-			if s := it.screen(h); s != nil {
+			if s := it.build(h); s != nil {
 				h.navID = id
 				h.show(s)
 				s.focus()
@@ -46,12 +67,11 @@ func (h *App) openNav(id string) {
 	}
 }
 
-// header is the bar at the top of every screen: Hearth's name, the navigation (when
-// unlocked), "Need support?" and Lock.
+// header is the bar at the top of every screen: Hearth's mark and name, "Need
+// support?" and Lock.
 type header struct {
 	app     *App
 	root    fyne.CanvasObject
-	nav     *fyne.Container
 	support *widget.Button
 	lock    *widget.Button
 }
@@ -61,37 +81,96 @@ func newHeader(h *App) *header {
 	name := widget.NewLabelWithStyle(lang.L("Hearth"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameSubHeadingText
 	mark := newEmber()
-	hd.nav = container.NewHBox()
 	hd.support = widget.NewButtonWithIcon(lang.L("Need support?"), theme.InfoIcon(), func() {
 		h.touch()
-		showSupport(h.win)
+		h.showSupport()
 	})
 	hd.support.Importance = widget.LowImportance
 	hd.lock = widget.NewButtonWithIcon(lang.L("Lock"), theme.LoginIcon(), func() { h.Lock() })
 	hd.lock.Importance = widget.LowImportance
-	bar := container.NewHBox(mark, name, hd.nav, layout.NewSpacer(), hd.support, hd.lock)
+	bar := container.NewHBox(mark, name, layout.NewSpacer(), hd.support, hd.lock)
 	bg := newSurface()
 	hd.root = container.NewVBox(container.NewStack(bg, container.New(paddedLayout{p: theme.Padding() * 2}, bar)), widget.NewSeparator())
 	return hd
 }
 
-// update shows the navigation and Lock only while unlocked.
+// update shows Lock only while unlocked.
 func (hd *header) update() {
-	hd.nav.Objects = nil
 	if hd.app.isUnlocked() {
-		for _, it := range navItems() {
-			b := widget.NewButtonWithIcon(it.label, it.icon, func() { hd.app.touch(); hd.app.openNav(it.id) })
-			b.Importance = widget.LowImportance
-			if it.id == hd.app.navID {
-				b.Importance = widget.MediumImportance // where you are
-			}
-			hd.nav.Objects = append(hd.nav.Objects, b)
-		}
 		hd.lock.Show()
 	} else {
 		hd.lock.Hide()
 	}
-	hd.nav.Refresh()
+}
+
+// rail is the calm column of places at the left while unlocked.
+type rail struct {
+	app     *App
+	root    *fyne.Container
+	buttons map[string]*widget.Button
+}
+
+func newRail(h *App) *rail {
+	r := &rail{app: h, buttons: map[string]*widget.Button{}}
+	col := container.NewVBox()
+	for _, it := range navItems() {
+		b := widget.NewButtonWithIcon(it.label, it.icon, func() { h.touch(); h.openNav(it.id) })
+		b.Alignment = widget.ButtonAlignLeading
+		b.Importance = widget.LowImportance
+		r.buttons[it.id] = b
+		col.Add(b)
+	}
+	bg := newSurface()
+	r.root = container.NewStack(bg, container.NewHBox(
+		container.New(paddedLayout{p: theme.Padding() * 2}, col), widget.NewSeparator()))
+	r.root.Hide()
+	return r
+}
+
+// update shows the rail while unlocked and marks where the user is.
+func (r *rail) update() {
+	if !r.app.isUnlocked() {
+		r.root.Hide()
+		return
+	}
+	for id, b := range r.buttons {
+		want := widget.LowImportance
+		if id == r.app.navID {
+			want = widget.HighImportance // where you are
+		}
+		if b.Importance != want {
+			b.Importance = want
+			b.Refresh()
+		}
+	}
+	r.root.Show()
+}
+
+// banner is a quiet strip above the screen that gently offers support after a very
+// high distress rating. It never blocks anything and goes away on its own when the
+// user moves on.
+type banner struct {
+	root *fyne.Container
+}
+
+func newBanner(h *App) *banner {
+	text := newParagraph(lang.X("support.offer", "That sounds really hard. If you'd like some support, it's one click away."))
+	open := widget.NewButton(lang.L("Open support"), func() { h.touch(); h.showSupport() })
+	open.Importance = widget.HighImportance
+	b := &banner{}
+	dismiss := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { h.touch(); b.hide() })
+	dismiss.Importance = widget.LowImportance
+	row := container.NewBorder(nil, nil, container.NewCenter(newEmber()), container.NewHBox(container.NewCenter(open), container.NewCenter(dismiss)), text)
+	b.root = container.NewVBox(container.NewStack(newSurface(), container.New(paddedLayout{p: theme.Padding() * 2}, row)), widget.NewSeparator())
+	b.root.Hide()
+	return b
+}
+
+func (b *banner) show() { b.root.Show() }
+func (b *banner) hide() {
+	if b.root.Visible() {
+		b.root.Hide()
+	}
 }
 
 // mainMenu builds the window's menus. Shortcuts on menu items fire even while a text
@@ -117,11 +196,19 @@ func (h *App) mainMenu() *fyne.MainMenu {
 	appearance := fyne.NewMenuItem(lang.L("Appearance"), nil)
 	appearance.ChildMenu = h.appearanceMenu()
 
-	support := fyne.NewMenuItem(lang.L("Need support?"), func() { showSupport(h.win) })
+	support := fyne.NewMenuItem(lang.L("Need support?"), h.showSupport)
 	about := fyne.NewMenuItem(lang.L("About Hearth"), func() { showAbout(h.win, h.cfg.Version) })
 
+	var places []*fyne.MenuItem
+	for _, it := range navItems() {
+		mi := fyne.NewMenuItem(it.label, func() { h.touch(); h.openNav(it.id) })
+		mi.Icon = it.icon
+		mi.Shortcut = shortcut(it.key)
+		places = append(places, mi)
+	}
 	return fyne.NewMainMenu(
 		fyne.NewMenu(lang.L("Journal"), newEntry, lock, autoLock, fyne.NewMenuItemSeparator(), quit),
+		fyne.NewMenu(lang.L("Go"), places...),
 		fyne.NewMenu(lang.L("View"), larger, smaller, reset, fyne.NewMenuItemSeparator(), appearance),
 		fyne.NewMenu(lang.L("Help"), support, about),
 	)

@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"runtime"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	"github.com/hearth-app/hearth/audio/device"
 	"github.com/hearth-app/hearth/journal"
 	"github.com/hearth-app/hearth/ui"
 )
@@ -23,7 +25,18 @@ func runGUI(ctx context.Context, e *env) error {
 	}
 	a := app.NewWithID(appID)
 	a.SetIcon(ui.Icon())
-	h := ui.Start(a, ui.Config{DataDir: dir, VaultOptions: e.vaultOpts, Version: appVersion})
+	// One sound player for the process (beep's speaker opens only once). It touches
+	// the sound card lazily; the UI probes it off the UI goroutine.
+	player := device.New()
+	defer func() { _ = player.Close() }()
+	h := ui.Start(a, ui.Config{
+		DataDir:      dir,
+		VaultOptions: e.vaultOpts,
+		Version:      appVersion,
+		Player:       player,
+		ProbeAudio:   player.Probe,
+		TrayAllowed:  trayAllowed(runtime.GOOS, e.getenv),
+	})
 
 	stopWatch := make(chan struct{})
 	defer close(stopWatch)
@@ -37,4 +50,11 @@ func runGUI(ctx context.Context, e *env) error {
 	a.Run()
 	h.Shutdown() // normally already done by the app's OnStopped; harmless twice
 	return h.Err()
+}
+
+// trayAllowed reports whether a system-tray icon is safe here: on Linux Fyne's tray
+// crashes at quit when there is no session D-Bus (fyne#6403), so it needs
+// DBUS_SESSION_BUS_ADDRESS.
+func trayAllowed(goos string, getenv func(string) string) bool {
+	return goos != "linux" || getenv("DBUS_SESSION_BUS_ADDRESS") != ""
 }
