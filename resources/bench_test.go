@@ -46,3 +46,17 @@ func BenchmarkCheckAudioHeader(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoadLibrary measures loading the library at start with one pack installed.
+func BenchmarkLoadLibrary(b *testing.B) {
+	data := b.TempDir()
+	if _, err := ImportPack(data, "testdata/example-pack"); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := LoadLibrary(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
