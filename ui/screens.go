@@ -510,3 +510,31 @@ func (h *App) startReminder() {
 		h.setUpTray()
 	}
 }
+
+// Places that Open accepts, besides the navigation ids.
+const (
+	PlaceSupport = "support" // the "Need support?" screen
+	PlacePacer   = subPacer  // the breathing pacer
+	PlaceTimer   = subTimer  // the silent timer
+)
+
+// Open shows a place by name: "home", "practice", "journal", "exercises", "learn",
+// "progress", "settings" (while unlocked), PlacePacer, PlaceTimer or PlaceSupport.
+// It reports whether that place could be shown. Tools such as cmd/shots use it.
+func (h *App) Open(place string) bool {
+	switch place {
+	case PlaceSupport:
+		h.showSupport()
+		return true
+	case PlacePacer, PlaceTimer:
+		h.openSub(place)
+	default:
+		h.openNav(place)
+		return h.navID == place
+	}
+	_, ok := h.screens[place]
+	return ok && h.isUnlocked()
+}
+
+// OpenPractice shows the practice with that ID in the player (while unlocked).
+func (h *App) OpenPractice(id string) { h.openPractice(id) }

@@ -259,12 +259,12 @@ func (s *Screen) showLetters() {
 		r := r
 		msg := lang.L("A compassionate letter you wrote on {{.Date}} is ready to be read again, slowly, whenever you like.",
 			map[string]any{"Date": r.Created.Format("2 January")})
-		objs := []fyne.CanvasObject{page.Paragraph(msg)}
+		var read fyne.CanvasObject
 		if s.cfg.Actions.OnOpenRecord != nil {
-			read := widget.NewButtonWithIcon(lang.L("Read it"), theme.VisibilityIcon(), func() { s.cfg.Actions.OnOpenRecord(r) })
-			objs = append(objs, container.NewHBox(layout.NewSpacer(), read))
+			b := widget.NewButtonWithIcon(lang.L("Read it"), theme.VisibilityIcon(), func() { s.cfg.Actions.OnOpenRecord(r) })
+			read = container.NewCenter(b)
 		}
-		s.letters.Add(page.NewCard(lang.L("A letter to reread"), objs...))
+		s.letters.Add(page.NewCard("", container.NewBorder(nil, nil, nil, read, page.Paragraph(msg))))
 		break // one reminder is enough
 	}
 	if len(s.letters.Objects) == 0 {

@@ -529,7 +529,7 @@ func (s *Screen) reminderCard() fyne.CanvasObject {
 	}
 	return page.NewCard(lang.L("Reminder"),
 		s.reminderOn,
-		formRow(lang.L("At"), s.reminderTime),
+		form(lang.L("At"), s.reminderTime),
 		page.Note(lang.L("A quiet notification, once a day, only while Hearth is running. Where your desktop has a system tray, Hearth's icon there offers \"Breathe now\".")),
 	)
 }

@@ -101,7 +101,7 @@ type Screen struct {
 	cfg  Config
 	root fyne.CanvasObject
 
-	appearance *widget.RadioGroup
+	appearance *widget.Select
 	textSize   *widget.Select
 	autoLock   *widget.Select
 
@@ -242,9 +242,7 @@ func minutesLabel(m int) string {
 }
 
 func (s *Screen) appearanceCard() fyne.CanvasObject {
-	s.appearance = widget.NewRadioGroup([]string{appearanceLabel("system"), appearanceLabel("light"), appearanceLabel("dark")}, nil)
-	s.appearance.Horizontal = true
-	s.appearance.Required = true
+	s.appearance = widget.NewSelect([]string{appearanceLabel("system"), appearanceLabel("light"), appearanceLabel("dark")}, nil)
 	s.appearance.SetSelected(appearanceLabel(s.cfg.Shell.Appearance()))
 	s.appearance.OnChanged = func(label string) {
 		for _, a := range []string{"system", "light", "dark"} {
@@ -267,15 +265,20 @@ func (s *Screen) appearanceCard() fyne.CanvasObject {
 		}
 	}
 	return page.NewCard(lang.L("Appearance"),
-		widget.NewLabel(lang.L("Colours")), s.appearance,
-		formRow(lang.L("Text size"), s.textSize),
+		form(lang.L("Colours"), s.appearance, lang.L("Text size"), s.textSize),
 		page.Note(lang.L("Ctrl and + or − change the text size from anywhere too.")),
 	)
 }
 
-// formRow is a label beside a control.
-func formRow(label string, o fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewBorder(nil, nil, widget.NewLabel(label), nil, o)
+// form lays out pairs of a label and a control in two aligned columns; the controls
+// keep their natural width.
+func form(pairs ...any) fyne.CanvasObject {
+	var objs []fyne.CanvasObject
+	for i := 0; i+1 < len(pairs); i += 2 {
+		objs = append(objs, widget.NewLabel(pairs[i].(string)),
+			container.NewHBox(pairs[i+1].(fyne.CanvasObject)))
+	}
+	return container.New(layout.NewFormLayout(), objs...)
 }
 
 // ---- security ----
@@ -298,7 +301,7 @@ func (s *Screen) showSecurity() {
 	change := widget.NewButtonWithIcon(lang.L("Change passphrase…"), theme.AccountIcon(), s.showChangePassphrase)
 	recovery := widget.NewButtonWithIcon(lang.L("Make a new recovery code…"), theme.ViewRefreshIcon(), s.showNewRecoveryCode)
 	s.security.SetContent(
-		formRow(lang.L("Lock when idle"), s.autoLock),
+		form(lang.L("Lock when idle"), s.autoLock),
 		page.Note(lang.L("Hearth locks itself when you've been away for a while, and always saves first.")),
 		container.NewHBox(change, recovery),
 	)

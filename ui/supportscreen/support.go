@@ -155,22 +155,31 @@ func (s *Screen) build() {
 	)
 	objs := []fyne.CanvasObject{container.NewVBox(top...)}
 
+	// The crisis text's first section (danger) comes first; its second (someone to
+	// talk to) introduces the helplines; the grounding exercise follows its third.
 	sections := splitSections(s.support().Crisis)
-	helplines := s.helplineCard()
+	intro := section{title: lang.L("Helplines"), body: lang.L("Free or low-cost lines, many open day and night.")}
+	if len(sections) >= 2 {
+		intro = sections[1]
+		sections = append(sections[:1], sections[2:]...)
+	}
+	helplines := s.helplineCard(intro)
 	s.ground = newGrounding(s.support().Grounding, s.cfg.AfterFunc)
+	placed := false
 	for i, sec := range sections {
 		objs = append(objs, sectionCard(sec))
-		if i == 1 {
+		if i == 0 {
 			objs = append(objs, helplines)
+			placed = true
 		}
-		if i == 2 && s.ground.root != nil {
+		if i == 1 && s.ground.root != nil {
 			objs = append(objs, s.ground.root)
 		}
 	}
-	if len(sections) < 2 {
+	if !placed {
 		objs = append(objs, helplines)
 	}
-	if len(sections) < 3 && s.ground.root != nil {
+	if len(sections) < 2 && s.ground.root != nil {
 		objs = append(objs, s.ground.root)
 	}
 	s.column.Objects = objs
@@ -219,7 +228,7 @@ func sectionCard(sec section) fyne.CanvasObject {
 }
 
 // helplineCard is the country chooser, the lines for it and the user's own numbers.
-func (s *Screen) helplineCard() fyne.CanvasObject {
+func (s *Screen) helplineCard(intro section) fyne.CanvasObject {
 	names := map[string]string{}
 	for _, h := range s.support().Helplines {
 		if h.Country != International {
@@ -280,8 +289,11 @@ func (s *Screen) helplineCard() fyne.CanvasObject {
 		s.ownNote,
 		container.NewHBox(layout.NewSpacer(), s.ownAdd),
 	)
-	return page.NewCard(lang.L("Helplines"),
-		page.Note(lang.L("Free or low-cost lines, many open day and night. Each shows the date Hearth last checked it; numbers do change, so if one doesn't work, your local emergency number always will.")),
+	body := widget.NewRichTextFromMarkdown(intro.body)
+	body.Wrapping = fyne.TextWrapWord
+	return page.NewCard(intro.title,
+		body,
+		page.Note(lang.L("Each line shows the date Hearth last checked it. Numbers do change: if one doesn't work, your local emergency number always will.")),
 		chooser, s.lines, widget.NewSeparator(), form)
 }
 
@@ -381,28 +393,32 @@ func (s *Screen) showHelplines() {
 	s.own.Refresh()
 }
 
-// helplineView shows one line: name, number or text line, hours, what it's for,
-// its web address and when it was checked.
+// helplineView shows one line: its name with the number beside it, what it's for,
+// then its hours, web address and the date it was checked.
 func (s *Screen) helplineView(h resources.Helpline) fyne.CanvasObject {
 	name := widget.NewLabelWithStyle(h.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.Wrapping = fyne.TextWrapWord
-	objs := []fyne.CanvasObject{name}
-	if h.Phone != "" {
-		phone := widget.NewLabelWithStyle(h.Phone, fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Monospace: true})
+	var reach fyne.CanvasObject = layout.NewSpacer()
+	switch {
+	case h.Phone != "":
+		phone := widget.NewLabelWithStyle(h.Phone, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true, Monospace: true})
 		phone.SizeName = theme.SizeNameSubHeadingText
 		phone.Selectable = true
-		objs = append(objs, phone)
+		reach = phone
+	case h.Text != "":
+		reach = widget.NewLabelWithStyle(h.Text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	}
-	if h.Text != "" {
+	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, reach, name)}
+	if h.Phone != "" && h.Text != "" {
 		objs = append(objs, page.Paragraph(h.Text))
 	}
-	if h.Hours != "" {
-		objs = append(objs, page.Paragraph(h.Hours))
-	}
 	if h.Description != "" {
-		objs = append(objs, page.Note(h.Description))
+		objs = append(objs, page.Paragraph(h.Description))
 	}
 	var meta []string
+	if h.Hours != "" {
+		meta = append(meta, h.Hours)
+	}
 	if h.URL != "" {
 		meta = append(meta, h.URL)
 	}
