@@ -404,15 +404,15 @@ func TestLetterRereadAndDueLetters(t *testing.T) {
 		t.Fatal(err)
 	}
 	rd := h.s.reader
-	if rd == nil || rd.text.Text != "Dear you," || rd.count.String() != "1 of 3" {
+	if rd == nil || rd.shown() != "Dear you," || rd.count.String() != "1 of 3" {
 		t.Fatalf("reader: %+v", rd)
 	}
 	test.Tap(rd.next)
-	if rd.text.Text != "This has been hard." {
-		t.Errorf("second paragraph %q", rd.text.Text)
+	if rd.shown() != "This has been hard." {
+		t.Errorf("second paragraph %q", rd.shown())
 	}
 	test.Tap(rd.toggle)
-	if !strings.Contains(rd.text.Text, "You are doing your best.") || !strings.Contains(rd.text.Text, "Dear you,") {
+	if !strings.Contains(rd.shown(), "You are doing your best.") || !strings.Contains(rd.shown(), "Dear you,") {
 		t.Error("whole letter not shown")
 	}
 	got := h.only()
@@ -574,7 +574,7 @@ func TestLetterReaderFromForm(t *testing.T) {
 	f.entries["letter"].SetText("One line only")
 	test.Tap(f.next)
 	h.tapButton("Read your letter slowly")
-	if h.s.reader == nil || h.s.reader.text.Text != "One line only" {
+	if h.s.reader == nil || h.s.reader.shown() != "One line only" {
 		t.Fatal("reader not opened on the letter")
 	}
 	h.tapButton("Close")

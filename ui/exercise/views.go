@@ -1,7 +1,6 @@
 package exercise
 
 import (
-	"image/color"
 	"strings"
 	"time"
 
@@ -118,7 +117,9 @@ func newRatingBar(caption string, v, maxV int, fill fyne.ThemeColorName) fyne.Ca
 	bar := canvas.NewRectangle(th.Color(fill, variant))
 	bar.CornerRadius = 4
 	frac := float32(v) / float32(max(maxV, 1))
-	return container.NewVBox(label, container.New(&barLayout{frac: frac}, track, bar))
+	inset := th.Size(theme.SizeNameInnerPadding) // line the bar up with the label's text
+	return container.NewVBox(label, container.New(layout.NewCustomPaddedLayout(0, 0, inset, inset),
+		container.New(&barLayout{frac: frac}, track, bar)))
 }
 
 // barLayout draws a track at full width and a bar over frac of it.
@@ -277,7 +278,7 @@ type reader struct {
 	paras  []string
 	i      int
 	whole  bool
-	text   *widget.Label
+	text   *widget.RichText
 	count  *widget.RichText
 	prev   *widget.Button
 	next   *widget.Button
@@ -317,7 +318,7 @@ func (s *Screen) openReaderText(text string, closeFn, onEnd func()) {
 	if len(rd.paras) == 0 {
 		rd.paras = []string{lang.L("There is nothing in the letter yet. When you have written something, you can read it here.")}
 	}
-	rd.text = widget.NewLabel("")
+	rd.text = widget.NewRichText()
 	rd.text.Wrapping = fyne.TextWrapWord
 	rd.count = page.Note("")
 	rd.count.Wrapping = fyne.TextWrapOff
@@ -330,8 +331,9 @@ func (s *Screen) openReaderText(text string, closeFn, onEnd func()) {
 	closeBtn := widget.NewButtonWithIcon(lang.L("Close"), theme.NavigateBackIcon(), func() { rd.close() })
 	closeBtn.Importance = widget.LowImportance
 
-	big := container.NewThemeOverride(page.Padded(theme.Padding()*4, rd.text), readingTheme{})
-	rd.scroll = container.NewVScroll(page.Readable(600, big))
+	big := page.Padded(theme.Padding()*4, rd.text)
+	// The reading sits in the middle of the page while it is shorter than the window.
+	rd.scroll = container.NewVScroll(container.NewVBox(layout.NewSpacer(), page.Readable(600, big), layout.NewSpacer()))
 	top := page.Padded(theme.Padding()*2, container.NewHBox(closeBtn, layout.NewSpacer(), rd.toggle))
 	bottom := page.Padded(theme.Padding()*2, page.Readable(600, container.NewBorder(nil, nil, rd.prev, rd.next, container.NewCenter(rd.count))))
 	s.reader = rd
@@ -351,12 +353,12 @@ func (rd *reader) move(by int) {
 func (rd *reader) show() {
 	last := rd.whole || rd.i == len(rd.paras)-1
 	if rd.whole {
-		rd.text.SetText(strings.Join(rd.paras, "\n\n"))
+		rd.setText(rd.paras...)
 		rd.toggle.SetText(lang.L("One paragraph at a time"))
 		page.SetNote(rd.count, "")
 		rd.prev.Hide()
 	} else {
-		rd.text.SetText(rd.paras[rd.i])
+		rd.setText(rd.paras[rd.i])
 		rd.toggle.SetText(lang.L("Show the whole letter"))
 		page.SetNote(rd.count, lang.X("exercise.reader.count", "{{.N}} of {{.Total}}", map[string]any{"N": rd.i + 1, "Total": len(rd.paras)}))
 		rd.prev.Show()
@@ -377,26 +379,30 @@ func (rd *reader) show() {
 		rd.next.SetText(lang.L("Next"))
 		rd.next.SetIcon(theme.NavigateNextIcon())
 	}
+	rd.scroll.Content.Refresh() // the text's height changed
 	rd.scroll.ScrollToTop()
 }
 
-// readingTheme is the app's theme with larger text and more space between lines,
-// for reading a letter slowly.
-type readingTheme struct{}
-
-func (readingTheme) base() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
-
-func (t readingTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	return t.base().Color(n, v)
-}
-func (t readingTheme) Font(s fyne.TextStyle) fyne.Resource     { return t.base().Font(s) }
-func (t readingTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base().Icon(n) }
-func (t readingTheme) Size(n fyne.ThemeSizeName) float32 {
-	switch n {
-	case theme.SizeNameText:
-		return t.base().Size(n) * 1.45
-	case theme.SizeNameLineSpacing:
-		return t.base().Size(n) * 2.5
+// setText shows paragraphs in large, calm type.
+func (rd *reader) setText(paras ...string) {
+	segs := make([]widget.RichTextSegment, 0, len(paras))
+	for i, p := range paras {
+		if i > 0 { // a quiet blank line between paragraphs
+			segs = append(segs, &widget.TextSegment{Text: " ", Style: widget.RichTextStyle{SizeName: theme.SizeNameText}})
+		}
+		segs = append(segs, &widget.TextSegment{Text: p, Style: widget.RichTextStyle{SizeName: theme.SizeNameHeadingText}})
 	}
-	return t.base().Size(n)
+	rd.text.Segments = segs
+	rd.text.Refresh()
+}
+
+// shown is the text on show, paragraphs separated by blank lines.
+func (rd *reader) shown() string {
+	var parts []string
+	for _, sg := range rd.text.Segments {
+		if t := sg.Textual(); t != " " {
+			parts = append(parts, t)
+		}
+	}
+	return strings.Join(parts, "\n\n")
 }
