@@ -306,7 +306,9 @@ func (s *Screen) TestBell() {
 			return
 		}
 	}
-	sess, err := audio.NewTimer(lang.L("Test bell"), audio.Options{Length: 4 * time.Second, Bell: audio.BellBowl})
+	// A moment of quiet between the opening and closing bells.
+	script := audio.Script{Title: lang.L("Test bell"), Steps: []audio.ScriptStep{{Pause: 3 * time.Second}}}
+	sess, err := audio.NewGuided(script, audio.Options{Bell: audio.BellBowl})
 	if err == nil && s.cfg.Player != nil {
 		err = s.cfg.Player.Play(sess)
 	}
@@ -316,7 +318,7 @@ func (s *Screen) TestBell() {
 	case err != nil:
 		s.sound.SetText(lang.L("The bell couldn't play: {{.Err}}. Practices will still show their words and bells on screen.", map[string]any{"Err": err.Error()}))
 	default:
-		s.sound.SetText(lang.L("You should hear a soft bell now. If not, you might check the volume and which output your computer is using."))
+		s.sound.SetText(lang.L("You should hear a soft bell now, and another in a few seconds. If not, you might check the volume and which output your computer is using."))
 	}
 	s.sound.Show()
 }
@@ -508,15 +510,16 @@ func reminderTimes() []string {
 
 func (s *Screen) reminderCard() fyne.CanvasObject {
 	p := s.cfg.Prefs
-	s.reminderTime = widget.NewSelect(reminderTimes(), func(t string) {
-		if p != nil && p.String(PrefReminderTime) != t {
-			p.SetString(PrefReminderTime, t)
-			s.cfg.Shell.ReminderChanged()
-		}
-	})
+	s.reminderTime = widget.NewSelect(reminderTimes(), nil)
 	s.reminderTime.SetSelected(defaultReminderTime)
 	if p != nil {
 		s.reminderTime.SetSelected(p.StringWithFallback(PrefReminderTime, defaultReminderTime))
+	}
+	s.reminderTime.OnChanged = func(t string) {
+		if p != nil && p.StringWithFallback(PrefReminderTime, defaultReminderTime) != t {
+			p.SetString(PrefReminderTime, t)
+			s.cfg.Shell.ReminderChanged()
+		}
 	}
 	s.reminderOn = widget.NewCheck(lang.L("A gentle daily reminder while Hearth is open"), func(on bool) {
 		if p != nil && p.Bool(PrefReminderOn) != on {

@@ -438,7 +438,7 @@ func (s *Screen) showNewRecoveryCode() {
 
 // showCodeOnce shows a new recovery code until the user says it is saved.
 func (s *Screen) showCodeOnce(code string) {
-	label := widget.NewLabelWithStyle(GroupCode(code), fyne.TextAlignCenter, fyne.TextStyle{Monospace: true, Bold: true})
+	label := widget.NewLabelWithStyle(GroupCode(code), fyne.TextAlignCenter, fyne.TextStyle{Monospace: true})
 	label.SizeName = theme.SizeNameSubHeadingText
 	label.Selectable = true
 	copyBtn := widget.NewButtonWithIcon(lang.L("Copy"), theme.ContentCopyIcon(), nil)
