@@ -303,7 +303,7 @@ func (s *Screen) build() {
 	top := container.NewVBox(heading, intro)
 	body := container.New(columns{}, container.NewVScroll(container.New(layout.NewCustomPaddedLayout(0, 0, 0, theme.Padding()*3), left)), right)
 	s.listView = page.Padded(theme.Padding()*3, container.NewBorder(top, nil, nil, nil, body))
-	s.root = container.NewStack(s.listView)
+	s.root = container.New(&settle{}, s.listView)
 	s.showSaved()
 }
 
@@ -407,4 +407,28 @@ func replaceRecord(rs []journal.Record, r journal.Record) []journal.Record {
 		}
 	}
 	return out
+}
+
+// settle lays out the view on show over the whole screen. When the width changes it
+// lays it out a second time: wrapped text only knows its new height once it has its
+// new width, so one pass would leave gaps or overlaps after a big jump (maximise).
+type settle struct{ width float32 }
+
+func (*settle) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}
+
+func (l *settle) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+		if size.Width != l.width && l.width != 0 {
+			o.Refresh()
+		}
+	}
+	l.width = size.Width
 }
