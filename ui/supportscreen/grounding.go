@@ -89,6 +89,9 @@ func (gr *grounding) advance() {
 		gr.begin()
 		return
 	}
+	if gr.step >= len(gr.g.Steps) {
+		return // already finished
+	}
 	gr.step++
 	gr.elapsed = 0
 	if gr.step >= len(gr.g.Steps) {

@@ -401,7 +401,7 @@ func (s *Screen) helplineView(h resources.Helpline) fyne.CanvasObject {
 	var reach fyne.CanvasObject = layout.NewSpacer()
 	switch {
 	case h.Phone != "":
-		phone := widget.NewLabelWithStyle(h.Phone, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true, Monospace: true})
+		phone := widget.NewLabelWithStyle(h.Phone, fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
 		phone.SizeName = theme.SizeNameSubHeadingText
 		phone.Selectable = true
 		reach = phone
