@@ -42,8 +42,9 @@
 // steady time for the animation.
 //
 // A redraw loop (one goroutine, through fyne.Do) runs only while a session plays:
-// 25 frames a second for the pacer, redrawing only the shape and, when they change,
-// the words; four times a second for the timer. Pause, End, the end of the session
+// 20 frames a second for the pacer, redrawing only the shape (and only when it moves
+// by a visible amount) and, when they change, the words; four times a second for the
+// timer, whose visual bell is a short fyne.Animation. Pause, End, the end of the session
 // and Stop all halt it. Nothing moves while the settings are shown.
 //
 // # What is saved

@@ -14,9 +14,9 @@ import (
 	"github.com/hearth-app/hearth/ui/page"
 )
 
-// frameInterval is the pacer's redraw rate while a session plays: 25 frames a
+// frameInterval is the pacer's redraw rate while a session plays: 20 frames a
 // second is smooth for a shape that takes seconds to grow, and cheap.
-const frameInterval = 40 * time.Millisecond
+const frameInterval = 50 * time.Millisecond
 
 // Preference keys the pacer remembers its settings under.
 const (
@@ -498,6 +498,12 @@ func (s *Screen) frame() {
 		return
 	case audio.StateIdle: // something else took the player
 		s.endSession(false)
+		return
+	case audio.StatePaused: // paused from elsewhere (another control of the player)
+		s.clock.Pause(now)
+		s.animate(false)
+		s.state = statePaused
+		s.showState()
 		return
 	case audio.StatePlaying:
 		s.clock.Sync(st.Position, now)

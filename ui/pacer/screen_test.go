@@ -395,3 +395,23 @@ func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	t.Fatalf("no %q button", text)
 	return nil
 }
+
+// TestPacerPausedElsewhere: if the player is paused by another control, the shape
+// stops with it and Resume carries on.
+func TestPacerPausedElsewhere(t *testing.T) {
+	r, cfg := newRig(t)
+	s := newTestPacer(t, r, cfg)
+	test.Tap(s.begin)
+	r.advance(r.dev, 20*time.Second)
+	s.frame()
+	_ = r.dev.Pause()
+	r.clock.Add(5 * time.Second)
+	s.frame()
+	if s.state != statePaused || s.Animating() || s.pause.Text != "Resume" {
+		t.Fatalf("state %v animating %v", s.state, s.Animating())
+	}
+	test.Tap(s.pause)
+	if s.state != stateRunning || !s.Animating() || r.dev.Status().State != audio.StatePlaying {
+		t.Errorf("after Resume: state %v", s.state)
+	}
+}

@@ -15,6 +15,12 @@ import (
 // glowRings is how many translucent ember circles make the soft glow.
 const glowRings = 6
 
+// The core's radius, as a fraction of half the shape's side, breathed out and in.
+const (
+	coreMin = 0.36
+	coreMax = 0.72
+)
+
 // hearthShape is the round shape both screens centre on: a sage circle inside a
 // warm ember glow, with a faint ring marking its full size. The pacer grows and
 // shrinks it with the breath (SetScale); the timer keeps it still and sends a soft
@@ -35,10 +41,17 @@ func newHearthShape(scale float64, side float32, soft bool) *hearthShape {
 	return s
 }
 
+// minMove is the least change of radius, in pixels, worth a redraw: the window is
+// repainted whole for any change, so sub-pixel steps near the ends of a breath
+// are skipped (the ends themselves, 0 and 1, are always drawn).
+const minMove = 0.3
+
 // SetScale sets the shape's size (0..1) and redraws it if it changed visibly.
 func (s *hearthShape) SetScale(v float64) {
 	v = min(max(v, 0), 1)
-	if math.Abs(v-s.scale) < 0.0005 {
+	span := float64(min(s.Size().Width, s.Size().Height)) / 2 * (coreMax - coreMin)
+	d := math.Abs(v - s.scale)
+	if d == 0 || d*span < minMove && v != 0 && v != 1 {
 		return
 	}
 	s.scale = v
@@ -163,7 +176,7 @@ func (r *shapeRenderer) place() {
 	}
 	c := fyne.NewPos(r.size.Width/2, r.size.Height/2)
 	outer := side / 2
-	rMin, rMax := outer*0.36, outer*0.72
+	rMin, rMax := outer*coreMin, outer*coreMax
 	sc := float32(r.s.scale)
 	rad := rMin + (rMax-rMin)*sc
 	put := func(o *canvas.Circle, radius float32) {

@@ -430,6 +430,12 @@ func (t *TimerScreen) frame() {
 	case audio.StateIdle:
 		t.endSession(false)
 		return
+	case audio.StatePaused: // paused from elsewhere (another control of the player)
+		t.clock.Pause(now)
+		t.animate(false)
+		t.state = statePaused
+		t.showState()
+		return
 	case audio.StatePlaying:
 		t.clock.Sync(st.Position, now)
 	}
