@@ -145,7 +145,7 @@ type rig struct {
 }
 
 // newRig makes a test app, fakes and a Config using them.
-func newRig(t *testing.T) (*rig, Config) {
+func newRig(t testing.TB) (*rig, Config) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	if err := RegisterTranslations(); err != nil {

@@ -20,7 +20,7 @@ import (
 
 // newTestPacer builds a pacer in a window, with a redraw loop that never ticks by
 // itself: the test calls frame.
-func newTestPacer(t *testing.T, r *rig, cfg Config) *Screen {
+func newTestPacer(t testing.TB, r *rig, cfg Config) *Screen {
 	t.Helper()
 	s := New(cfg)
 	r.hook(s.players)
@@ -413,5 +413,21 @@ func TestPacerPausedElsewhere(t *testing.T) {
 	test.Tap(s.pause)
 	if s.state != stateRunning || !s.Animating() || r.dev.Status().State != audio.StatePlaying {
 		t.Errorf("after Resume: state %v", s.state)
+	}
+}
+
+// BenchmarkPacerFrame is the UI-side cost of one animation frame (the test driver
+// does not paint; painting is measured in a real window, see the report).
+func BenchmarkPacerFrame(b *testing.B) {
+	r, cfg := newRig(b)
+	s := newTestPacer(b, r, cfg)
+	test.Tap(s.begin)
+	for b.Loop() {
+		r.advance(r.dev, frameInterval)
+		s.frame()
+		if s.state != stateRunning { // start again at the end of the session
+			s.state = stateIdle
+			test.Tap(s.begin)
+		}
 	}
 }
