@@ -82,6 +82,7 @@ func (f *form) build() {
 	toList := widget.NewButtonWithIcon(lang.L("Exercises"), theme.NavigateBackIcon(), f.s.backToList)
 	toList.Importance = widget.LowImportance
 	f.stepLabel = page.Note("")
+	f.stepLabel.Wrapping = fyne.TextWrapOff
 	title := page.Heading(f.ex.Title)
 	title.Wrapping = fyne.TextWrapOff
 	title.Truncation = fyne.TextTruncateEllipsis
