@@ -23,8 +23,7 @@ func TestCriticNotes(t *testing.T) {
 			h := newHarness(t)
 			n := NewCriticNotes(h.spotter)
 			n.after = h.timers.after
-			w := test.NewTempWindow(t, n)
-			_ = w
+			test.NewTempWindow(t, n)
 			n.SetText(tc.text)
 			if len(n.Phrases()) != 0 {
 				t.Fatal("notes before typing paused")

@@ -8,8 +8,9 @@
 //	s.OnNeedSupport = func() { /* gently offer the support screen */ }
 //	s.OnSaved = func(journal.Record) { /* e.g. refresh Home or Progress */ }
 //	// when the place is shown:   show(s.Content()); s.Refresh(); s.Focus(canvas)
-//	// when the user leaves/locks: s.Stop()   (flushes the open draft)
-//	// from a programme day:       s.Open("thought-record")
+//	// when the user leaves/locks: s.Stop()   (flushes the open draft; Flush
+//	//                              returns the error if that save failed)
+//	// from a programme day:       s.Open("thought-record")  (continues a draft)
 //	// from a reminder or search:  s.OpenRecord(id)
 //
 // Call RegisterTranslations once at start-up. Content() is built once; Refresh reloads
