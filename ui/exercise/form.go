@@ -468,13 +468,14 @@ func (rf *ratingField) show() {
 	if rf.rated {
 		setNote(rf.value, strconv.Itoa(int(rf.slider.Value))+" / "+strconv.Itoa(rf.max), theme.ColorNameForeground)
 		rf.clear.Enable()
-		rf.tint.Theme = tintTheme{}
 	} else {
 		setNote(rf.value, lang.L("Not rated"), page.ColorNameMuted)
 		rf.clear.Disable()
-		rf.tint.Theme = tintTheme{muted: true}
 	}
-	rf.tint.Refresh()
+	if tint := (tintTheme{muted: !rf.rated}); rf.tint.Theme != tint {
+		rf.tint.Theme = tint // only when rated-ness changes, not on every step of a drag
+		rf.tint.Refresh()
+	}
 	if rf.box != nil {
 		rf.box.Refresh() // the value's width changed
 	}
