@@ -28,7 +28,6 @@ type rating struct {
 // cleared); onHigh is called when a value of supportFrom or more is chosen.
 func newRating(question string, changed func(int), onHigh func()) *rating {
 	r := &rating{value: -1, changed: changed, onHigh: onHigh}
-	row := container.NewGridWithColumns(11)
 	for i := 0; i <= 10; i++ {
 		b := widget.NewButton(strconv.Itoa(i), func() {
 			if r.value == i {
@@ -38,10 +37,17 @@ func newRating(question string, changed func(int), onHigh func()) *rating {
 			}
 		})
 		r.buttons = append(r.buttons, b)
+	}
+	// Equal cells that wrap onto a second line in a narrow window.
+	cell := r.buttons[10].MinSize().Max(fyne.NewSize(r.buttons[10].MinSize().Height*1.2, 0))
+	row := container.NewGridWrap(cell)
+	for _, b := range r.buttons {
 		row.Add(b)
 	}
+	q := widget.NewLabel(question)
+	q.Wrapping = fyne.TextWrapWord
 	r.box = container.NewVBox(
-		widget.NewLabel(question), row,
+		q, row,
 		page.Note(lang.L("Optional. 0 is settled, 10 is very unsettled.")),
 	)
 	return r

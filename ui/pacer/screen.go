@@ -269,9 +269,7 @@ func (s *Screen) buildSettings() fyne.CanvasObject {
 	}
 	s.rhythm = page.Note("")
 
-	row := func(label string, o fyne.CanvasObject) fyne.CanvasObject {
-		return container.NewBorder(nil, nil, widget.NewLabel(label), o)
-	}
+	row := settingRow
 	return page.NewCard(lang.L("Your rhythm"),
 		row(lang.L("Breaths a minute"), s.bpm.box),
 		row(lang.L("In-breath to out-breath"), s.ratio.box),

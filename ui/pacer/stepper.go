@@ -29,7 +29,7 @@ func newStepper(lo, hi, step, value float64, format func(float64) string) *stepp
 	s.plus = widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { s.SetValue(s.value + s.step) })
 	s.minus.Importance, s.plus.Importance = widget.LowImportance, widget.LowImportance
 	// The value sits in a fixed width so the buttons never move as it changes.
-	width := widget.NewLabel("1 : 2.00").MinSize().Width
+	width := widget.NewLabel("1 : 2.0").MinSize().Width
 	s.box = container.NewHBox(s.minus, container.NewGridWrap(fyne.NewSize(width, s.text.MinSize().Height), s.text), s.plus)
 	s.show(s.snap(value))
 	return s
@@ -71,4 +71,52 @@ func setEnabled(w fyne.Disableable, on bool) {
 	} else if !on && !w.Disabled() {
 		w.Disable()
 	}
+}
+
+// settingRow puts a control beside its label when both fit on one line, and below
+// it in a narrow window (or at a large text size), so no word is ever broken.
+func settingRow(label string, control fyne.CanvasObject) fyne.CanvasObject {
+	l := widget.NewLabel(label)
+	l.Wrapping = fyne.TextWrapWord
+	return container.New(&rowLayout{label: l}, l, control)
+}
+
+// rowLayout lays out a label (objs[0]) and a control (objs[1]). Like a wrapping
+// label, its minimum height depends on the width it was last given.
+type rowLayout struct {
+	label *widget.Label
+	width float32 // the last width laid out; 0 before the first layout
+}
+
+// beside reports whether label and control fit side by side in width.
+func (r *rowLayout) beside(control fyne.CanvasObject, width float32) bool {
+	th := r.label.Theme()
+	text := fyne.MeasureText(r.label.Text, th.Size(theme.SizeNameText), r.label.TextStyle).Width
+	return text+2*th.Size(theme.SizeNameInnerPadding)+th.Size(theme.SizeNamePadding)+control.MinSize().Width <= width
+}
+
+func (r *rowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	label, control := objs[0].MinSize(), objs[1].MinSize()
+	if r.width == 0 || r.beside(objs[1], r.width) {
+		return fyne.NewSize(control.Width, max(label.Height, control.Height))
+	}
+	return fyne.NewSize(control.Width, label.Height+control.Height)
+}
+
+func (r *rowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	r.width = size.Width
+	label, control := objs[0], objs[1]
+	cs := control.MinSize()
+	if r.beside(control, size.Width) {
+		label.Resize(fyne.NewSize(size.Width-cs.Width, size.Height))
+		label.Move(fyne.NewPos(0, 0))
+		control.Resize(fyne.NewSize(cs.Width, size.Height))
+		control.Move(fyne.NewPos(size.Width-cs.Width, 0))
+		return
+	}
+	lh := label.MinSize().Height
+	label.Resize(fyne.NewSize(size.Width, lh))
+	label.Move(fyne.NewPos(0, 0))
+	control.Resize(cs)
+	control.Move(fyne.NewPos(size.Width-cs.Width, lh))
 }
