@@ -13,6 +13,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"reflect"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -467,7 +468,12 @@ func (h *App) addCanvasShortcuts() {
 	for _, it := range navItems() {
 		c.AddShortcut(shortcut(it.key), func(fyne.Shortcut) { h.touch(); h.openNav(it.id) })
 	}
-	c.SetOnTypedKey(func(*fyne.KeyEvent) { h.touch() })
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		h.touch()
+		if ev.Name == fyne.KeyEscape {
+			h.dismissDialog()
+		}
+	})
 	c.SetOnTypedRune(func(rune) { h.touch() })
 }
 
@@ -505,4 +511,59 @@ func (h *App) setUpTray() {
 	})
 	desk.SetSystemTrayIcon(Icon())
 	desk.SetSystemTrayMenu(fyne.NewMenu(lang.L("Hearth"), breathe, open))
+}
+
+// dismissDialog closes the dialog on top of the window the gentle way, as Escape
+// does in most apps (Fyne's dialogs don't listen for it): it presses the dialog's
+// only button, or the first one that is not its highlighted or dangerous choice
+// ("Cancel", "Keep it", "Close"), so the dialog's own callback runs.
+func (h *App) dismissDialog() {
+	if h.win == nil {
+		return
+	}
+	top := h.win.Canvas().Overlays().Top()
+	if top == nil {
+		return
+	}
+	var buttons []*widget.Button
+	walkObjects(top, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Visible() && !b.Disabled() {
+			buttons = append(buttons, b)
+		}
+	})
+	if len(buttons) == 1 {
+		buttons[0].OnTapped()
+		return
+	}
+	for _, b := range buttons {
+		if b.Importance != widget.HighImportance && b.Importance != widget.DangerImportance && b.OnTapped != nil {
+			b.OnTapped()
+			return
+		}
+	}
+}
+
+// walkObjects visits o and the objects inside its containers and pop-ups (enough
+// to reach a dialog's buttons).
+func walkObjects(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
+	f(o)
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			walkObjects(c, f)
+		}
+	case *widget.PopUp:
+		walkObjects(x.Content, f)
+	default:
+		// Fyne wraps overlays in an internal container whose exported Content field
+		// holds the dialog; reflection reaches it without depending on the type.
+		v := reflect.ValueOf(o)
+		if v.Kind() == reflect.Pointer && v.Elem().Kind() == reflect.Struct {
+			if c := v.Elem().FieldByName("Content"); c.IsValid() && c.CanInterface() {
+				if inner, ok := c.Interface().(fyne.CanvasObject); ok && inner != nil {
+					walkObjects(inner, f)
+				}
+			}
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -174,7 +175,7 @@ func TestSupportFromHeaderAndBack(t *testing.T) {
 		t.Fatalf("showing %T, want the support screen", hs.h.current)
 	}
 	got := hs.texts()
-	for _, want := range []string{"isn't therapy", "If you are in danger right now", "Helplines", "Five senses grounding"} {
+	for _, want := range []string{"isn't therapy", "If you are in danger right now", "If you need someone to talk to", "Find A Helpline", "Five senses grounding"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("support screen lacks %q", want)
 		}
@@ -267,5 +268,79 @@ func TestReminderNotifiesAtChosenTime(t *testing.T) {
 	hs.clock.Advance(24 * time.Hour)
 	if hs.h.reminder.Sent != 2 {
 		t.Errorf("sent %d reminders a day later", hs.h.reminder.Sent)
+	}
+}
+
+func TestEscapeClosesDialogs(t *testing.T) {
+	hs := startUnlocked(t)
+	js := hs.journalScreen()
+	test.Tap(hs.button("Start writing"))
+	test.Type(js.body, "keep me")
+	hs.clock.Advance(time.Second)
+	test.Tap(js.deleteBtn)
+	if hs.h.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no delete question")
+	}
+	hs.h.win.Canvas().Unfocus()
+	hs.h.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if hs.h.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Escape left the question open")
+	}
+	if js.current.ID == "" {
+		t.Error("Escape deleted the entry: it must choose the gentle answer")
+	}
+	showAbout(hs.h.win, "test")
+	hs.h.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if hs.h.win.Canvas().Overlays().Top() != nil {
+		t.Error("Escape left About open")
+	}
+}
+
+func TestChangePassphraseThenUnlockWithIt(t *testing.T) {
+	const fresh = "a brand new lantern phrase"
+	hs := startUnlocked(t)
+	hs.h.openNav(navSettings)
+	test.Tap(hs.button("Change passphrase…"))
+	var fields []*widget.Entry
+	walk(hs.h.win.Canvas().Content(), func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && e.Password && e.Visible() {
+			fields = append(fields, e)
+		}
+	})
+	if len(fields) != 3 {
+		t.Fatalf("%d passphrase fields, want 3", len(fields))
+	}
+	test.Type(fields[0], testPass)
+	test.Type(fields[1], fresh)
+	test.Type(fields[2], fresh)
+	test.Tap(hs.button("Change passphrase"))
+	if !strings.Contains(hs.texts(), "Your passphrase is changed") {
+		t.Fatalf("after saving:\n%s", hs.texts())
+	}
+	hs.h.Lock()
+	u := hs.unlockScreen()
+	test.Type(u.pass, testPass)
+	test.Tap(u.unlock)
+	u = hs.unlockScreen() // the old one no longer opens it
+	test.Type(u.pass, fresh)
+	test.Tap(u.unlock)
+	hs.homeScreen()
+}
+
+func TestPackImportReachesPractice(t *testing.T) {
+	hs := startUnlocked(t)
+	hs.h.openNav(navPractice)
+	hs.h.openNav(navSettings)
+	s := hs.hostedValue(navSettings).(*settings.Screen)
+	s.ImportPack(filepath.Join("..", "resources", "testdata", "example-pack"))
+	if hs.h.library().Pack("example-workshop") == nil {
+		t.Fatal("the shell's library does not have the imported pack")
+	}
+	if _, kept := hs.h.screens[navPractice]; !kept {
+		t.Error("the practice screen was dropped instead of given the new library")
+	}
+	s.RemovePack("example-workshop")
+	if hs.h.library().Pack("example-workshop") != nil {
+		t.Error("the removed pack is still in the library")
 	}
 }
