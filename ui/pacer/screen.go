@@ -436,6 +436,7 @@ func (s *Screen) Start() {
 		}
 		if s.players.noOutput != nil {
 			s.notice.Show()
+			s.tones.Disable()
 		}
 		s.player, s.model = p, model
 		s.state = stateRunning
