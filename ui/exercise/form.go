@@ -516,15 +516,22 @@ func (s *ratingSlider) TypedKey(k *fyne.KeyEvent) {
 	}
 }
 
-// tintTheme is the app's theme; muted, it greys a slider's filled track and thumb
-// while the slider holds no rating.
+// tintTheme colours a rating's slider (Fyne draws its thumb and filled part in the
+// text colour and its track in the input background): sage when rated, muted grey
+// while it holds no rating, on a track that shows on the page's background.
 type tintTheme struct{ muted bool }
 
 func (tintTheme) base() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
 
 func (t tintTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	if t.muted && n == theme.ColorNamePrimary {
-		return t.base().Color(theme.ColorNamePlaceHolder, v)
+	switch n {
+	case theme.ColorNameForeground:
+		if t.muted {
+			return t.base().Color(theme.ColorNamePlaceHolder, v)
+		}
+		return t.base().Color(theme.ColorNamePrimary, v)
+	case theme.ColorNameInputBackground:
+		return t.base().Color(theme.ColorNameInputBorder, v)
 	}
 	return t.base().Color(n, v)
 }
