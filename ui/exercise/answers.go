@@ -31,6 +31,8 @@ const rereadDays = 3
 type Store interface {
 	Create(journal.Record) (journal.Record, error)
 	Update(journal.Record) (journal.Record, error)
+	// Autosave saves while the user types; an editing session keeps one revision.
+	Autosave(journal.Record) (journal.Record, error)
 	Get(id string) (journal.Record, error)
 	List(journal.Query) ([]journal.Record, error)
 }

@@ -33,7 +33,10 @@ type form struct {
 	// finished is true when the record was already finished: saves keep it so.
 	finished bool
 	dirty    bool // the form holds answers the store doesn't have yet
-	loading  bool // filling widgets, not the user typing
+	// revised is set once a finished exercise reopened for editing has kept its
+	// finished version as a revision; later saves of the session coalesce.
+	revised bool
+	loading bool // filling widgets, not the user typing
 
 	stopSave  func()
 	saveGen   int
@@ -351,16 +354,23 @@ func (f *form) save(finish bool) error {
 		saved journal.Record
 		err   error
 	)
-	if r.ID == "" {
+	milestone := f.finished && !f.revised
+	switch {
+	case r.ID == "":
 		saved, err = f.s.store.Create(r)
-	} else {
+	case finish || milestone:
+		// Finishing, and the first change to a finished exercise, are milestones: keep
+		// the version before them as a revision.
 		saved, err = f.s.store.Update(r)
+	default:
+		saved, err = f.s.store.Autosave(r)
 	}
 	if err != nil {
 		f.setError(err)
 		return err
 	}
 	f.rec, f.dirty = saved, false
+	f.revised = f.revised || milestone
 	if finish {
 		f.finished = true
 	}

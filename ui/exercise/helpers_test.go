@@ -94,6 +94,16 @@ func (f *flakyStore) Update(r journal.Record) (journal.Record, error) {
 	return f.Store.Update(r)
 }
 
+func (f *flakyStore) Autosave(r journal.Record) (journal.Record, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.fail != nil {
+		return journal.Record{}, f.fail
+	}
+	f.updates++
+	return f.Store.Autosave(r)
+}
+
 var errDisk = errors.New("disk is full")
 
 type harness struct {
