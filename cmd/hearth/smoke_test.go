@@ -22,7 +22,7 @@ import (
 // TestDesktopSmoke builds the real binary (without the migrated_fynedo tag, so Fyne
 // reports any widget touched off the UI goroutine), runs it on a virtual X server and
 // goes through first run with the keyboard: passphrase, recovery code, a journal
-// entry, Ctrl+Q; then unlocks again, starts an entry and sends SIGINT. It checks that
+// entry, every screen by Ctrl+1…7 (logging RSS and idle CPU on Home), Ctrl+Q; then unlocks again, starts an entry and sends SIGINT. It checks that
 // both entries are in the vault, that a second instance says "already open" (exit
 // code 4), that every exit is clean and that Fyne never logged a threading error.
 //
@@ -128,6 +128,37 @@ func TestDesktopSmoke(t *testing.T) {
 	if keep := os.Getenv("HEARTH_SMOKE_SCREENSHOT"); keep != "" { // to look at it
 		if data, err := os.ReadFile(shot); err == nil {
 			_ = os.WriteFile(keep, data, 0o644)
+		}
+	}
+
+	// Every place in the navigation, by its Ctrl+digit shortcut (menu shortcuts work
+	// even while the editor has focus), then the support screen and back to Home.
+	for i := 1; i <= 7; i++ {
+		xdo("key", fmt.Sprintf("ctrl+%d", i))
+		pause(700 * time.Millisecond)
+	}
+	shot2 := filepath.Join(tmp, "settings.png")
+	if out, err := exec.Command("import", "-display", display, "-window", "root", shot2).CombinedOutput(); err != nil {
+		t.Fatalf("import: %v\n%s", err, out)
+	}
+	checkScreenshot(t, shot2)
+	if keep := os.Getenv("HEARTH_SMOKE_SCREENSHOT"); keep != "" {
+		if data, err := os.ReadFile(shot2); err == nil {
+			_ = os.WriteFile(strings.TrimSuffix(keep, ".png")+"-settings.png", data, 0o644)
+		}
+	}
+	xdo("key", "ctrl+1") // Home
+	pause(700 * time.Millisecond)
+	if rss, err := rssKiB(app.cmd.Process.Pid); err == nil {
+		t.Logf("RSS after opening every screen: %.1f MiB", float64(rss)/1024)
+	}
+	// Idle CPU on Home: nothing should move, so this is Fyne's own floor.
+	before, err := cpuTicks(app.cmd.Process.Pid)
+	if err == nil {
+		const idle = 20 * time.Second
+		time.Sleep(idle)
+		if after, err := cpuTicks(app.cmd.Process.Pid); err == nil {
+			t.Logf("idle CPU on Home over %v: %.2f%% of a core", idle, float64(after-before)/clockTicks/idle.Seconds()*100)
 		}
 	}
 
@@ -331,4 +362,48 @@ func checkScreenshot(t *testing.T, path string) {
 func rgb8(img image.Image, x, y int) [3]uint8 {
 	r, g, b, _ := img.At(x, y).RGBA()
 	return [3]uint8{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8)}
+}
+
+// clockTicks is the kernel's USER_HZ: /proc/<pid>/stat counts CPU time in these.
+const clockTicks = 100
+
+// cpuTicks is the user plus system CPU time of a process, in clock ticks.
+func cpuTicks(pid int) (uint64, error) {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, err
+	}
+	// Fields after the command name (which may hold spaces) start after ") ".
+	_, rest, ok := strings.Cut(string(data), ") ")
+	if !ok {
+		return 0, fmt.Errorf("unexpected /proc stat: %q", data)
+	}
+	f := strings.Fields(rest)
+	if len(f) < 13 {
+		return 0, fmt.Errorf("short /proc stat: %q", data)
+	}
+	var utime, stime uint64
+	if _, err := fmt.Sscan(f[11], &utime); err != nil {
+		return 0, err
+	}
+	if _, err := fmt.Sscan(f[12], &stime); err != nil {
+		return 0, err
+	}
+	return utime + stime, nil
+}
+
+// rssKiB is a process's resident memory in KiB.
+func rssKiB(pid int) (int, error) {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0, err
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			var kb int
+			_, err := fmt.Sscan(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), &kb)
+			return kb, err
+		}
+	}
+	return 0, fmt.Errorf("no VmRSS in /proc/%d/status", pid)
 }

@@ -50,10 +50,10 @@ func (s *Screen) dataCard() fyne.CanvasObject {
 	}
 	return page.NewCard(lang.L("Backups and export"),
 		page.Note(lang.L("Hearth keeps a week of encrypted daily backups in your data folder. A backup file opens only with your passphrase or recovery code, so it's safe to keep in a synced folder or on a USB stick.")),
-		container.NewGridWithColumns(3, backup, saveAs, restore),
+		container.NewGridWithColumns(2, backup, saveAs, restore),
 		s.restore,
 		page.Note(lang.L("Exporting writes everything as plain, unencrypted text that anyone with the files can read. It's there for when you want your words in another app.")),
-		container.NewGridWithColumns(3, exportMD, exportJSON),
+		container.NewGridWithColumns(2, exportMD, exportJSON),
 		s.dataBusy, s.dataNote,
 	)
 }

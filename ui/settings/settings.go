@@ -276,9 +276,28 @@ func form(pairs ...any) fyne.CanvasObject {
 	var objs []fyne.CanvasObject
 	for i := 0; i+1 < len(pairs); i += 2 {
 		objs = append(objs, widget.NewLabel(pairs[i].(string)),
-			container.NewHBox(pairs[i+1].(fyne.CanvasObject)))
+			container.NewHBox(container.New(minWidth{w: 280}, pairs[i+1].(fyne.CanvasObject))))
 	}
 	return container.New(layout.NewFormLayout(), objs...)
+}
+
+// minWidth gives its children at least w of width (a Select's own minimum cuts its
+// text short).
+type minWidth struct{ w float32 }
+
+func (m minWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return fyne.NewSize(max(s.Width, m.w), s.Height)
+}
+
+func (m minWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
 }
 
 // ---- security ----
