@@ -255,8 +255,8 @@ func (s *Screen) showWelcome(recs []journal.Record, now time.Time) {
 // showLetters shows a gentle reminder for letters ready to be reread.
 func (s *Screen) showLetters() {
 	s.letters.Objects = nil
-	for _, r := range s.due {
-		r := r
+	if len(s.due) > 0 { // one reminder is enough
+		r := s.due[0]
 		msg := lang.L("A compassionate letter you wrote on {{.Date}} is ready to be read again, slowly, whenever you like.",
 			map[string]any{"Date": r.Created.Format("2 January")})
 		var read fyne.CanvasObject
@@ -265,7 +265,6 @@ func (s *Screen) showLetters() {
 			read = container.NewCenter(b)
 		}
 		s.letters.Add(page.NewCard("", container.NewBorder(nil, nil, nil, read, page.Paragraph(msg))))
-		break // one reminder is enough
 	}
 	if len(s.letters.Objects) == 0 {
 		s.letters.Hide()

@@ -106,7 +106,6 @@ type Screen struct {
 	autoLock   *widget.Select
 
 	security *page.Card
-	data     *page.Card
 	dataBusy *widget.ProgressBarInfinite
 	dataNote *widget.Label
 	restore  *fyne.Container // the secret form for a chosen backup
