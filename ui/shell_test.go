@@ -344,3 +344,49 @@ func TestPackImportReachesPractice(t *testing.T) {
 		t.Error("the removed pack is still in the library")
 	}
 }
+
+// trayApp is a test app that is also a desktop app with a system tray.
+type trayApp struct {
+	fyne.App
+	menu *fyne.Menu
+	icon fyne.Resource
+}
+
+func (a *trayApp) SetSystemTrayMenu(m *fyne.Menu)    { a.menu = m }
+func (a *trayApp) SetSystemTrayIcon(r fyne.Resource) { a.icon = r }
+func (a *trayApp) SetSystemTrayWindow(fyne.Window)   {}
+
+func TestTrayOnlyWhenAllowedAndReminderOn(t *testing.T) {
+	tests := []struct {
+		name            string
+		allowed, remind bool
+		wantTray        bool
+	}{
+		{"allowed with the reminder on", true, true, true},
+		{"reminder off", true, false, false},
+		{"not allowed (no session D-Bus)", false, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &trayApp{App: test.NewTempApp(t)}
+			a.Preferences().SetBool(settings.PrefReminderOn, tt.remind)
+			h := Start(a, Config{DataDir: t.TempDir(), Clock: newFakeClock(), TrayAllowed: tt.allowed,
+				Background: func(work, done func()) { work(); done() }})
+			t.Cleanup(h.Shutdown)
+			if got := a.menu != nil; got != tt.wantTray {
+				t.Fatalf("tray set = %v, want %v", got, tt.wantTray)
+			}
+			if !tt.wantTray {
+				return
+			}
+			var labels []string
+			for _, it := range a.menu.Items {
+				labels = append(labels, it.Label)
+			}
+			if strings.Join(labels, ",") != "Breathe now,Open Hearth" || a.icon == nil {
+				t.Errorf("tray menu %v, icon %v", labels, a.icon != nil)
+			}
+			a.menu.Items[0].Action() // Breathe now while locked: shows the window, no crash
+		})
+	}
+}
