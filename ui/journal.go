@@ -31,12 +31,12 @@ type journalScreen struct {
 	entries []journal.Record // the records the list shows, newest first
 	list    *widget.List
 
-	find  finder  // search, filters and calendar (journal_find.go)
-	write writer  // prompt, preview, word count, tag hints, critic notes (journal_write.go)
-	pick  picker  // choosing several records for export (journal_export.go)
+	find    finder        // search, filters and calendar (journal_find.go)
+	write   writer        // prompt, preview, word count, tag hints, critic notes (journal_write.go)
+	pick    picker        // choosing several records for export (journal_export.go)
 	hist    *history      // the History dialog while open (journal_history.go)
 	prompts *promptPicker // the prompt picker while open (journal_prompt.go)
-	extra extras  // the library and critic spotter, loaded on first use (journal_write.go)
+	extra   extras        // the library and critic spotter, loaded on first use (journal_write.go)
 
 	current  journal.Record // the entry in the editor; ID is empty until first saved
 	dirty    bool           // the editor holds words the vault doesn't have yet
@@ -108,6 +108,7 @@ func (js *journalScreen) build() {
 	js.list.OnSelected = js.selected
 
 	js.date = newNote("")
+	js.date.Wrapping = fyne.TextWrapOff
 	js.title = widget.NewEntry()
 	js.title.SetPlaceHolder(lang.L("Title (optional)"))
 	js.tags = widget.NewEntry()
@@ -137,10 +138,13 @@ func (js *journalScreen) build() {
 	titleBox := container.NewThemeOverride(js.title, scaledText{factor: 1.3})
 	tools := container.NewBorder(nil, nil, js.write.modes,
 		container.NewHBox(js.historyB, js.exportB, js.deleteBtn))
-	top := container.NewVBox(js.date, tools, js.write.promptCard, titleBox, js.tags, js.write.tagHints)
-	bottom := container.NewVBox(js.write.critic,
-		container.NewBorder(nil, nil, nil, js.write.words, js.status))
-	js.editor = container.NewBorder(top, bottom, nil, nil, container.NewStack(js.body, js.write.previewBox))
+	top := container.NewVBox(tools, js.write.promptCard, titleBox, js.tags, js.write.tagHints)
+	// The status hides when empty; a stack keeps it placed for when it shows again.
+	footer := container.NewBorder(nil, nil, js.date, container.NewStack(js.write.words), container.NewStack(js.status))
+	bottom := container.NewVBox(js.write.critic, footer)
+	editor := container.NewBorder(top, bottom, nil, nil, container.NewStack(js.body, js.write.previewBox))
+	js.editor = editor
+	js.write.relayout = func() { top.Refresh(); footer.Refresh(); bottom.Refresh(); editor.Refresh() }
 	js.reader = newRecordReader(js)
 	editorPane := container.New(measure{width: 760}, container.NewPadded(container.NewStack(js.editor, js.reader.root)))
 
@@ -150,8 +154,8 @@ func (js *journalScreen) build() {
 		container.NewPadded(container.NewBorder(nil, nil, nil, promptBtn, newBtn)),
 		js.find.bar,
 	)
-	listPane := container.NewBorder(listTop, js.pick.bar, nil, nil,
-		container.NewBorder(js.find.calendarBox, nil, nil, nil, js.list))
+	listPane := container.NewBorder(listTop, js.pick.bar, nil, nil, js.list)
+	js.find.relayout = func() { listTop.Refresh(); listPane.Refresh() }
 	split := container.NewHSplit(listPane, editorPane)
 	split.Offset = 0.36
 	js.split = split
@@ -234,6 +238,7 @@ func (js *journalScreen) load(r journal.Record) {
 		js.exportB.Enable()
 	}
 	setNote(js.status, "", colorNameMuted)
+	js.write.relayout() // the date's width changed
 }
 
 // selected opens the entry picked in the list, saving the open one first.
@@ -360,8 +365,12 @@ func (js *journalScreen) save() error {
 		return err
 	}
 	js.dirty = false
+	first := js.current.ID == ""
 	js.current = saved
 	setNote(js.date, formatLongDate(saved.Created), colorNameMuted)
+	if first {
+		js.write.relayout() // the date's width changed
+	}
 	js.deleteBtn.Enable()
 	js.historyB.Enable()
 	js.exportB.Enable()
@@ -430,6 +439,7 @@ func (js *journalScreen) delete() {
 // anything but a journal entry), date and tags; in select mode a tick box in front.
 type entryRow struct {
 	widget.BaseWidget
+	box   *fyne.Container
 	check *widget.Icon
 	title *widget.Label
 	meta  *widget.RichText
@@ -450,8 +460,9 @@ func newEntryRow() *entryRow {
 }
 
 func (r *entryRow) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, container.NewCenter(r.check), nil,
-		container.New(tightVBox{}, r.title, r.meta)))
+	r.box = container.NewBorder(nil, nil, container.NewCenter(r.check), nil,
+		container.New(tightVBox{}, r.title, r.meta))
+	return widget.NewSimpleRenderer(r.box)
 }
 
 // set shows rec in the row; kind is the kind's name, shown for anything but an entry.
@@ -466,6 +477,9 @@ func (r *entryRow) set(rec journal.Record, kind string, now time.Time, picking, 
 		meta += "  ·  " + strings.Join(rec.Tags, ", ")
 	}
 	setNote(r.meta, meta, colorNameMuted)
+	if picking != r.check.Visible() && r.box != nil {
+		defer r.box.Refresh() // the tick box appeared or went away: lay the row out again
+	}
 	switch {
 	case !picking:
 		r.check.Hide()

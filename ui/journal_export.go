@@ -60,6 +60,7 @@ func (p *picker) setOn(js *journalScreen, on bool) {
 	}
 	p.refresh(js)
 	js.list.Refresh()
+	js.find.relayout()
 }
 
 // toggle ticks or unticks the record in list row id.

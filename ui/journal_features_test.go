@@ -218,7 +218,7 @@ func TestJournalCalendarMarksAndFilters(t *testing.T) {
 		journal.Record{Kind: journal.KindEntry, Title: "October", Body: "c", Created: time.Date(2026, 10, 30, 9, 0, 0, 0, time.Local)},
 	)
 	test.Tap(js.find.calBtn)
-	if !js.find.calendarBox.Visible() {
+	if js.find.calPopUp == nil || !js.find.calPopUp.Visible() {
 		t.Fatal("calendar not shown")
 	}
 	m := js.find.calendar.cal.Month()
@@ -251,6 +251,9 @@ func TestJournalCalendarMarksAndFilters(t *testing.T) {
 	}
 	if js.find.dateSel.Selected != "Tue 24 Nov 2026" {
 		t.Errorf("date filter shows %q", js.find.dateSel.Selected)
+	}
+	if js.find.calPopUp.Visible() {
+		t.Error("calendar still open after picking a day")
 	}
 	for _, day := range []int{1, 7, 20, 30} {
 		if got := js.find.calendar.dayAt(dayCentre(t, js.find.calendar, day)); got != day {
@@ -408,8 +411,12 @@ func TestJournalTagHints(t *testing.T) {
 	if js.tags.Text != "calm, gratitude" {
 		t.Errorf("tags after hint = %q", js.tags.Text)
 	}
+	if got := hint(); got != "" {
+		t.Errorf("hints after a complete tag = %q", got)
+	}
+	test.Type(js.tags, ", ")
 	if got := hint(); got != "work" {
-		t.Errorf("hints after adding = %q", got)
+		t.Errorf("hints after a comma = %q", got)
 	}
 }
 

@@ -116,14 +116,15 @@ type finder struct {
 	calBtn  *widget.Button
 	bar     fyne.CanvasObject
 
-	calendar    *dayPicker
-	wholeMonth  *widget.Button
-	calendarBox *fyne.Container
-	shownMonth  time.Time // first of the month on the calendar, local
+	calendar   *dayPicker
+	wholeMonth *widget.Button
+	calPopUp   *widget.PopUp // the calendar, shown under the calendar button
+	shownMonth time.Time     // first of the month on the calendar, local
 
 	allTags  []string
 	stop     func()
-	updating bool // setting the selects from code, not the user
+	relayout func() // lays the list pane out again after a part appeared or went away
+	updating bool   // setting the selects from code, not the user
 }
 
 // kindOptions are the kind filter's choices, in kindFilter order.
@@ -169,7 +170,7 @@ func (f *finder) build(js *journalScreen) {
 			js.filtersChanged()
 		}
 	})
-	f.calBtn = widget.NewButtonWithIcon("", theme.CalendarIcon(), func() { js.app.touch(); f.toggleCalendar(js) })
+	f.calBtn = widget.NewButtonWithIcon("", theme.CalendarIcon(), func() { js.app.touch(); f.showCalendar(js) })
 	f.calBtn.Importance = widget.LowImportance
 	f.found = newNote("")
 	f.clear = widget.NewButtonWithIcon(lang.L("Show everything"), theme.ContentClearIcon(), func() { js.app.touch(); f.reset(js) })
@@ -183,12 +184,11 @@ func (f *finder) build(js *journalScreen) {
 	f.calendar.cal.OnNext = func() { js.app.touch(); f.showMonth(js, f.shownMonth.AddDate(0, 1, 0)) }
 	f.wholeMonth = widget.NewButton(lang.L("Show this whole month"), func() {
 		js.app.touch()
+		f.hideCalendar()
 		f.filter.date, f.filter.day = dateCalMonth, f.shownMonth
 		js.filtersChanged()
 	})
 	f.wholeMonth.Importance = widget.LowImportance
-	f.calendarBox = container.NewVBox(f.calendar, container.NewCenter(f.wholeMonth), widget.NewSeparator())
-	f.calendarBox.Hide()
 
 	f.bar = container.NewPadded(container.NewVBox(
 		f.search,
@@ -251,18 +251,26 @@ func (f *finder) reset(js *journalScreen) {
 	js.filtersChanged()
 }
 
-// toggleCalendar shows or hides the month calendar above the list.
-func (f *finder) toggleCalendar(js *journalScreen) {
-	if f.calendarBox.Visible() {
-		f.calendarBox.Hide()
-		return
-	}
+// showCalendar opens the month calendar under the calendar button: days with writing
+// have a dot; tapping a day, or "Show this whole month", narrows the list and closes it.
+func (f *finder) showCalendar(js *journalScreen) {
 	month := js.app.cfg.Clock.Now().Local()
 	if f.filter.date == dateDay || f.filter.date == dateCalMonth {
 		month = f.filter.day
 	}
 	f.showMonth(js, month)
-	f.calendarBox.Show()
+	if f.calPopUp == nil {
+		f.calPopUp = widget.NewPopUp(container.NewPadded(container.NewVBox(f.calendar, container.NewCenter(f.wholeMonth))),
+			js.app.win.Canvas())
+	}
+	f.calPopUp.ShowAtRelativePosition(fyne.NewPos(0, f.calBtn.Size().Height), f.calBtn)
+}
+
+// hideCalendar closes the calendar pop-up if it is open.
+func (f *finder) hideCalendar() {
+	if f.calPopUp != nil {
+		f.calPopUp.Hide()
+	}
 }
 
 // showMonth puts the month holding t on the calendar, marking the days with writing
@@ -293,6 +301,7 @@ func (f *finder) showMonth(js *journalScreen, t time.Time) {
 
 // pickDay narrows the list to one day of the month on the calendar.
 func (f *finder) pickDay(js *journalScreen, day int) {
+	f.hideCalendar()
 	f.filter.date = dateDay
 	f.filter.day = f.shownMonth.AddDate(0, 0, day-1)
 	js.filtersChanged()
@@ -341,6 +350,9 @@ func (js *journalScreen) reload() {
 	}
 	js.pick.refresh(js)
 	js.showSplitOrEmpty()
+	if f.relayout != nil {
+		f.relayout()
+	}
 }
 
 // refreshTags reads the tags in use (for the tag filter and the editor's hints).

@@ -72,7 +72,7 @@ func (js *journalScreen) showHistory() {
 		js.app.touch()
 		hv.chosen = id
 		r := hv.revs[id]
-		text := "## " + entryTitle(r) + "\n\n" + r.Body
+		text := "**" + entryTitle(r) + "**\n\n" + r.Body
 		if len(r.Tags) > 0 {
 			text += "\n\n*" + FormatTags(r.Tags) + "*"
 		}

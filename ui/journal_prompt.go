@@ -81,9 +81,10 @@ func (js *journalScreen) open(id string) bool {
 type promptPicker struct {
 	dialog  dialog.Dialog
 	themes  *widget.List
-	prompts *fyne.Container     // the chosen theme's questions, each with a Write button
+	prompts *fyne.Container // the chosen theme's questions, each with a Write button
 	scroll  *container.Scroll
-	shown   []resources.Prompt  // the prompts of the chosen theme
+	right   *fyne.Container    // the description above the questions
+	shown   []resources.Prompt // the prompts of the chosen theme
 	random  *widget.Button
 }
 
@@ -122,6 +123,7 @@ func (js *journalScreen) showPrompts() {
 		}
 		pp.prompts.Refresh()
 		pp.scroll.ScrollToTop()
+		pp.right.Refresh()
 	}
 	pp.random = widget.NewButtonWithIcon(lang.L("Give me a prompt"), theme.ViewRefreshIcon(), func() {
 		js.app.touch()
@@ -131,6 +133,7 @@ func (js *journalScreen) showPrompts() {
 	intro := newNote(lang.L("Choose a theme, then a question that speaks to you. Or let Hearth pick one."))
 	pp.scroll = container.NewVScroll(pp.prompts)
 	right := container.NewBorder(desc, nil, nil, nil, pp.scroll)
+	pp.right = right
 	split := container.NewHSplit(pp.themes, right)
 	split.Offset = 0.32
 	content := container.NewBorder(intro, container.NewHBox(layoutSpacer(), pp.random), nil, nil, split)
@@ -139,4 +142,5 @@ func (js *journalScreen) showPrompts() {
 	pp.dialog.Resize(fyne.NewSize(820, 540))
 	pp.dialog.Show()
 	pp.themes.Select(0)
+	pp.prompts.Refresh() // the questions wrap at their real width only once shown
 }

@@ -110,6 +110,10 @@ type writer struct {
 
 	critic *fyne.Container // holds notes when the preference is on
 	notes  *exercise.CriticNotes
+
+	// relayout lays the editor out again after a part above or below the body
+	// appeared, disappeared or changed height.
+	relayout func()
 }
 
 func (w *writer) build(js *journalScreen) {
@@ -129,8 +133,9 @@ func (w *writer) build(js *journalScreen) {
 	w.setPreview(js, false)
 
 	w.words = newNote("")
+	w.words.Wrapping = fyne.TextWrapOff
 	w.tagHints = container.NewHBox()
-	w.critic = container.NewVBox()
+	w.critic = container.New(cappedHeight{max: 150})
 }
 
 // setPreview shows the body as rendered Markdown (on) or as text to edit (off).
@@ -248,33 +253,37 @@ func countWords(s string) int {
 // maxTagHints is how many tag suggestions show under the tags field.
 const maxTagHints = 5
 
-// showTagHints suggests tags already in use: those starting with what is being typed
-// after the last comma, or the most used ones not on this entry yet.
+// showTagHints suggests tags already in use while a tag is being started or typed
+// (the field is empty, ends with a comma, or its last tag isn't a known one yet):
+// those starting with what is typed, or else the most used ones not on this entry.
 func (w *writer) showTagHints(js *journalScreen) {
-	have := ParseTags(js.tags.Text)
-	partial := ""
-	if i := strings.LastIndex(js.tags.Text, ","); i >= 0 {
-		partial = strings.TrimSpace(js.tags.Text[i+1:])
-	} else {
-		partial = strings.TrimSpace(js.tags.Text)
+	text := js.tags.Text
+	last := text
+	if i := strings.LastIndex(text, ","); i >= 0 {
+		last = text[i+1:]
 	}
-	if partial != "" && containsFold(js.find.allTags, partial) {
-		partial = "" // a complete tag: suggest others
-	}
+	partial := strings.TrimSpace(last)
+	have := ParseTags(text)
 	var hints []fyne.CanvasObject
-	for _, t := range js.find.allTags {
-		if len(hints) == maxTagHints {
-			break
+	if partial == "" || !containsFold(js.find.allTags, partial) {
+		for _, t := range js.find.allTags {
+			if len(hints) == maxTagHints {
+				break
+			}
+			if containsFold(have, t) || !strings.HasPrefix(strings.ToLower(t), strings.ToLower(partial)) {
+				continue
+			}
+			b := widget.NewButtonWithIcon(t, theme.ContentAddIcon(), func() { js.app.touch(); w.addTag(js, t, partial) })
+			b.Importance = widget.LowImportance
+			hints = append(hints, b)
 		}
-		if containsFold(have, t) || (partial != "" && !strings.HasPrefix(strings.ToLower(t), strings.ToLower(partial))) {
-			continue
-		}
-		b := widget.NewButtonWithIcon(t, theme.ContentAddIcon(), func() { js.app.touch(); w.addTag(js, t, partial) })
-		b.Importance = widget.LowImportance
-		hints = append(hints, b)
 	}
+	had := len(w.tagHints.Objects) > 0
 	w.tagHints.Objects = hints
 	w.tagHints.Refresh()
+	if had != (len(hints) > 0) && w.relayout != nil {
+		w.relayout() // the row appeared or went away
+	}
 }
 
 // addTag puts tag in the tags field, completing the partly typed last tag.
@@ -288,6 +297,9 @@ func (w *writer) addTag(js *journalScreen, tag, partial string) {
 		text += ", "
 	}
 	js.tags.SetText(text + tag)
+	js.tags.CursorRow, js.tags.CursorColumn = 0, utf8.RuneCountInString(js.tags.Text)
+	js.tags.Refresh()
+	js.app.focus(js.tags)
 }
 
 // containsFold reports whether list holds s, ignoring case.
@@ -327,7 +339,7 @@ func (w *writer) setUpCritic(js *journalScreen) {
 	}
 	w.notes = exercise.NewCriticNotes(js.extra.spotter)
 	w.notes.OnEnabledChanged = func(enabled bool) { prefs.SetBool(exercise.PrefCriticInJournal, enabled) }
-	w.critic.Objects = []fyne.CanvasObject{w.notes}
+	w.critic.Objects = []fyne.CanvasObject{container.NewVScroll(w.notes)}
 	w.critic.Refresh()
 }
 
@@ -367,4 +379,26 @@ func (rr *recordReader) show(r journal.Record, kind string) {
 	}
 	rr.body.ParseMarkdown(body)
 	rr.root.Show()
+}
+
+// cappedHeight holds one scroll container and is as tall as its content up to max,
+// so the critic notes never squeeze the body: longer notes scroll.
+type cappedHeight struct{ max float32 }
+
+func (c cappedHeight) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		if sc, ok := o.(*container.Scroll); ok && sc.Content != nil && o.Visible() {
+			m := sc.Content.MinSize()
+			s = s.Max(fyne.NewSize(0, min(m.Height, c.max)))
+		}
+	}
+	return s
+}
+
+func (c cappedHeight) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
 }
