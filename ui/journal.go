@@ -36,7 +36,9 @@ type journalScreen struct {
 	pick    picker        // choosing several records for export (journal_export.go)
 	hist    *history      // the History dialog while open (journal_history.go)
 	prompts *promptPicker // the prompt picker while open (journal_prompt.go)
-	extra   extras        // the library and critic spotter, loaded on first use (journal_write.go)
+	// overlays close the dialogs and pop-ups the journal opened (journal_export.go)
+	overlays []func()
+	extra    extras // the critic spotter, loaded on first use (journal_write.go)
 
 	current  journal.Record // the entry in the editor; ID is empty until first saved
 	dirty    bool           // the editor holds words the vault doesn't have yet
@@ -323,6 +325,11 @@ func (js *journalScreen) stop() {
 		js.prompts.dialog.Hide()
 		js.prompts = nil
 	}
+	js.find.hideCalendar()
+	for _, hide := range js.overlays {
+		hide()
+	}
+	js.overlays = nil
 	if js.confirm != nil {
 		d := js.confirm
 		js.confirm = nil

@@ -106,8 +106,12 @@ func (p *picker) records(js *journalScreen) []journal.Record {
 	return out
 }
 
-// showExportMenu offers Markdown or PDF for the open record.
-func (js *journalScreen) showExportMenu() {
+// showExportMenu offers Markdown or PDF for the open entry, under the editor's
+// Export button.
+func (js *journalScreen) showExportMenu() { js.showExportMenuAt(js.exportB) }
+
+// showExportMenuAt offers Markdown or PDF for the open record, under anchor.
+func (js *journalScreen) showExportMenuAt(anchor fyne.CanvasObject) {
 	js.app.touch()
 	if js.current.ID == "" {
 		return
@@ -120,8 +124,9 @@ func (js *journalScreen) showExportMenu() {
 		fyne.NewMenuItem(lang.L("Save as Markdown…"), func() { js.askMarkdown([]journal.Record{r}) }),
 		fyne.NewMenuItem(lang.L("Save as PDF for printing…"), func() { js.askPDF([]journal.Record{r}) }),
 	)
-	c := js.app.win.Canvas()
-	widget.ShowPopUpMenuAtPosition(menu, c, fyne.CurrentApp().Driver().AbsolutePositionForObject(js.exportB).AddXY(0, js.exportB.Size().Height))
+	pop := widget.NewPopUpMenu(menu, js.app.win.Canvas())
+	js.keep(pop.Hide)
+	pop.ShowAtRelativePosition(fyne.NewPos(0, anchor.Size().Height), anchor)
 }
 
 // printEntries pairs records with their prompt question and kind name for printout.
@@ -179,15 +184,22 @@ func (js *journalScreen) askMarkdown(recs []journal.Record) {
 		js.saveFile(printout.FileName(recs[0], ".md"), ".md", func(w io.Writer) error { return js.writeMarkdown(w, recs) })
 		return
 	}
-	d := dialog.NewCustomConfirm(lang.L("Save as Markdown"), lang.L("One file"), lang.L("A file for each"),
-		newParagraph(lang.L("Would you like them all in one file, or a file for each in a folder you choose?")),
-		func(one bool) {
-			if one {
-				js.saveFile(lang.L("Journal")+".md", ".md", func(w io.Writer) error { return js.writeMarkdown(w, recs) })
-				return
-			}
-			js.saveFolder(recs)
-		}, js.app.win)
+	var d *dialog.CustomDialog
+	one := widget.NewButton(lang.L("One file"), func() {
+		d.Hide()
+		js.saveFile(lang.L("Journal")+".md", ".md", func(w io.Writer) error { return js.writeMarkdown(w, recs) })
+	})
+	each := widget.NewButton(lang.L("A file for each"), func() {
+		d.Hide()
+		js.saveFolder(recs)
+	})
+	cancel := widget.NewButton(lang.L("Cancel"), func() { d.Hide() })
+	one.Importance, each.Importance = widget.HighImportance, widget.HighImportance
+	d = dialog.NewCustomWithoutButtons(lang.L("Save as Markdown"),
+		newParagraph(lang.L("Would you like them all in one file, or a file for each in a folder you choose?")), js.app.win)
+	d.SetButtons([]fyne.CanvasObject{cancel, each, one})
+	js.keep(d.Hide)
+	d.Resize(fyne.NewSize(460, 0))
 	d.Show()
 }
 
@@ -228,8 +240,9 @@ func (js *journalScreen) saveFile(name, ext string, write func(io.Writer) error)
 	}, js.app.win)
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	d.Resize(fyne.NewSize(760, 520))
+	js.keep(d.Hide)
 	d.Show()
+	d.Resize(fyne.NewSize(760, 520))
 }
 
 // saveFolder asks for a folder and writes a Markdown file per record into it.
@@ -247,18 +260,33 @@ func (js *journalScreen) saveFolder(recs []journal.Record) {
 		}
 		js.exported()
 	}, js.app.win)
-	d.Resize(fyne.NewSize(760, 520))
+	js.keep(d.Hide)
 	d.Show()
+	d.Resize(fyne.NewSize(760, 520))
 }
 
 // exported says the copy is saved, and that it is not encrypted.
 func (js *journalScreen) exported() {
-	dialog.ShowInformation(lang.L("Saved"),
-		lang.L("Your copy is saved. It isn't encrypted, so you might keep it somewhere private."), js.app.win)
+	js.inform(lang.L("Saved"), lang.L("Your copy is saved. It isn't encrypted, so you might keep it somewhere private."))
 }
 
 // exportFailed says a copy could not be saved.
 func (js *journalScreen) exportFailed(err error) {
-	dialog.ShowInformation(lang.L("Not saved"),
-		lang.L("Hearth couldn't save the copy: {{.Err}}", map[string]any{"Err": fmt.Sprint(err)}), js.app.win)
+	js.inform(lang.L("Not saved"), lang.L("Hearth couldn't save the copy: {{.Err}}", map[string]any{"Err": fmt.Sprint(err)}))
+}
+
+// keep remembers how to close a dialog or pop-up, so stop can close it when the
+// journal goes away (lock, quit) instead of leaving it over the unlock screen.
+func (js *journalScreen) keep(hide func()) {
+	if len(js.overlays) > 8 { // they close themselves too; forget the oldest
+		js.overlays = js.overlays[1:]
+	}
+	js.overlays = append(js.overlays, hide)
+}
+
+// inform shows a small message that stop will close.
+func (js *journalScreen) inform(title, message string) {
+	d := dialog.NewInformation(title, message, js.app.win)
+	js.keep(d.Hide)
+	d.Show()
 }

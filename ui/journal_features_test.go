@@ -516,3 +516,45 @@ func TestOpenRecord(t *testing.T) {
 		t.Error("OpenRecord found a missing record")
 	}
 }
+
+func TestJournalLockClosesItsDialogs(t *testing.T) {
+	for _, open := range []struct {
+		name string
+		do   func(hs *harness, js *journalScreen)
+	}{
+		{"prompt picker", func(hs *harness, js *journalScreen) { test.Tap(hs.button("From a prompt")) }},
+		{"calendar", func(hs *harness, js *journalScreen) { test.Tap(js.find.calBtn) }},
+		{"export menu", func(hs *harness, js *journalScreen) { test.Tap(js.exportB) }},
+		{"markdown choice", func(hs *harness, js *journalScreen) { js.askMarkdown(js.entries) }},
+		{"file dialog", func(hs *harness, js *journalScreen) {
+			js.askMarkdown(js.entries)
+			test.Tap(hs.button("One file"))
+		}},
+		{"folder dialog", func(hs *harness, js *journalScreen) {
+			js.askMarkdown(js.entries)
+			test.Tap(hs.button("A file for each"))
+		}},
+		{"pdf dialog", func(hs *harness, js *journalScreen) { js.askPDF(js.entries[:1]) }},
+		{"history", func(hs *harness, js *journalScreen) {
+			if _, err := js.vault.Update(journal.Record{ID: js.current.ID, Body: "changed"}); err != nil {
+				t.Fatal(err)
+			}
+			test.Tap(js.historyB)
+		}},
+	} {
+		t.Run(open.name, func(t *testing.T) {
+			hs := startUnlocked(t)
+			js := hs.journalScreen()
+			seed(t, js, journal.Record{Kind: journal.KindEntry, Body: "a"}, journal.Record{Kind: journal.KindEntry, Body: "b"})
+			js.list.Select(0)
+			open.do(hs, js)
+			if hs.h.win.Canvas().Overlays().Top() == nil {
+				t.Fatal("nothing opened")
+			}
+			hs.h.Lock()
+			if top := hs.h.win.Canvas().Overlays().Top(); top != nil {
+				t.Errorf("still open over the unlock screen: %T", top)
+			}
+		})
+	}
+}

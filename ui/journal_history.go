@@ -35,13 +35,12 @@ func (js *journalScreen) showHistory() {
 	}
 	revs, err := js.vault.Revisions(js.current.ID)
 	if err != nil {
-		dialog.ShowInformation(lang.L("History"), describeVaultError(err, js.app.cfg.DataDir), js.app.win)
+		js.inform(lang.L("History"), describeVaultError(err, js.app.cfg.DataDir))
 		return
 	}
 	if len(revs) == 0 {
-		dialog.ShowInformation(lang.L("No earlier versions yet"),
-			lang.X("journal.history.none", "When you come back to this entry later and change it, Hearth keeps the version from before, so you can always return to it."),
-			js.app.win)
+		js.inform(lang.L("No earlier versions yet"),
+			lang.X("journal.history.none", "When you come back to this entry later and change it, Hearth keeps the version from before, so you can always return to it."))
 		return
 	}
 	hv := &history{revs: revs, chosen: -1}
@@ -100,7 +99,7 @@ func (js *journalScreen) restoreRevision(rev journal.Record) {
 	r.Title, r.Body, r.Tags = rev.Title, rev.Body, rev.Tags
 	saved, err := js.vault.Update(r)
 	if err != nil {
-		dialog.ShowInformation(lang.L("Not restored"), saveErrorMessage(err), js.app.win)
+		js.inform(lang.L("Not restored"), saveErrorMessage(err))
 		return
 	}
 	if js.hist != nil {

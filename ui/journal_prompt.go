@@ -93,7 +93,7 @@ func (js *journalScreen) showPrompts() {
 	js.app.touch()
 	lib := js.library()
 	if lib == nil || len(lib.Prompts) == 0 {
-		dialog.ShowInformation(lang.L("No prompts just now"), lang.L("Hearth couldn't load its prompts. You can still write freely."), js.app.win)
+		js.inform(lang.L("No prompts just now"), lang.L("Hearth couldn't load its prompts. You can still write freely."))
 		return
 	}
 	pp := &promptPicker{}

@@ -21,31 +21,14 @@ import (
 // metaPromptID is the Meta key of the prompt an entry answers.
 const metaPromptID = "prompt_id"
 
-// extras are the content library (prompt questions, exercise names) and the critic
-// spotter, loaded the first time the journal needs them.
+// extras is the critic spotter, loaded the first time the journal needs it.
 type extras struct {
-	lib     *resources.Library
-	tried   bool
 	spotter *critic.Spotter
 }
 
-// library is the content library, or nil if it could not be loaded.
-//
-// The shell does not hand the journal a library yet, so the journal uses the built-in
-// content; prompts from imported packs appear once the shell passes its Library.
-func (js *journalScreen) library() *resources.Library {
-	x := &js.extra
-	if !x.tried {
-		x.tried = true
-		pk, err := resources.Builtin()
-		if err != nil {
-			fyne.LogError("Hearth: loading the built-in prompts", err)
-			return nil
-		}
-		x.lib = resources.NewLibrary(pk)
-	}
-	return x.lib
-}
+// library is the app's content library (built-in content and imported packs), so
+// prompts from packs can be answered and their exercise records named.
+func (js *journalScreen) library() *resources.Library { return js.app.library() }
 
 // prompt is the prompt with that id, or nil.
 func (js *journalScreen) prompt(id string) *resources.Prompt {
@@ -78,7 +61,7 @@ func (js *journalScreen) kindLabel(k journal.Kind) string {
 	case journal.KindFearsBlocks:
 		return lang.L("Fears of compassion")
 	}
-	if lib := js.extra.lib; lib != nil {
+	if lib := js.library(); lib != nil {
 		for _, e := range lib.Exercises {
 			if e.RecordKind == string(k) {
 				return e.Title
@@ -359,7 +342,8 @@ func newRecordReader(js *journalScreen) *recordReader {
 	rr := &recordReader{kind: newNote(""), title: newHeading(""), date: newNote(""), tags: newNote("")}
 	rr.body = widget.NewRichText()
 	rr.body.Wrapping = fyne.TextWrapWord
-	export := widget.NewButtonWithIcon(lang.L("Export"), theme.DocumentSaveIcon(), js.showExportMenu)
+	export := widget.NewButtonWithIcon(lang.L("Export"), theme.DocumentSaveIcon(), nil)
+	export.OnTapped = func() { js.showExportMenuAt(export) }
 	export.Importance = widget.LowImportance
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, export, rr.kind), rr.title, rr.date, rr.tags, widget.NewSeparator())
 	rr.root = container.NewBorder(top, nil, nil, nil, container.NewVScroll(rr.body))
