@@ -197,6 +197,9 @@ func (js *journalScreen) newEntry() {
 		return // the error is on show and the words stay in the editor
 	}
 	js.writing = true
+	if js.pick.on {
+		js.pick.setOn(js, false)
+	}
 	js.list.UnselectAll()
 	js.newDraft()
 	js.showSplitOrEmpty()
@@ -267,6 +270,10 @@ func (js *journalScreen) selected(id widget.ListItemID) {
 
 // reselectCurrent makes the list's selection match the editor again.
 func (js *journalScreen) reselectCurrent() {
+	if js.pick.on {
+		js.list.UnselectAll() // in Select mode a selected row means "tick it"
+		return
+	}
 	for i, e := range js.entries {
 		if e.ID == js.current.ID && e.ID != "" {
 			js.list.Select(i)
@@ -398,7 +405,7 @@ func (js *journalScreen) remember(r journal.Record) {
 	}
 	js.entries = append([]journal.Record{r}, js.entries...)
 	js.list.Refresh()
-	js.list.Select(0) // the editor already holds r, so selected() leaves it alone
+	js.reselectCurrent() // the editor already holds r, so selected() leaves it alone
 }
 
 // confirmDelete asks before deleting the open entry.

@@ -558,3 +558,19 @@ func TestJournalLockClosesItsDialogs(t *testing.T) {
 		})
 	}
 }
+
+func TestJournalSelectModeSurvivesSearchAndSaves(t *testing.T) {
+	hs := startUnlocked(t)
+	js := hs.journalScreen()
+	seed(t, js, journal.Record{Kind: journal.KindEntry, Title: "Alpha", Body: "a"}, journal.Record{Kind: journal.KindEntry, Title: "Beta", Body: "b"})
+	js.list.Select(0)
+	test.Tap(js.pick.selectB)
+	search(hs, js, "a")
+	if n := len(js.pick.records(js)); n != 0 {
+		t.Errorf("a search ticked %d records", n)
+	}
+	test.Tap(hs.button("New entry"))
+	if js.pick.on {
+		t.Error("New entry stayed in Select mode")
+	}
+}
