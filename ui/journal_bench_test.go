@@ -109,6 +109,7 @@ func unlockBig(b *testing.B) *harness {
 	u := hs.unlockScreen()
 	test.Type(u.pass, testPass)
 	u.pass.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	hs.h.openNav(navJournal) // unlocking opens Home
 	hs.journalScreen()
 	return hs
 }
