@@ -129,7 +129,12 @@ func writeEntry(pdf *fpdf.Fpdf, e Entry, l Labels) {
 
 // writeBody prints Markdown-ish text as paragraphs.
 func writeBody(pdf *fpdf.Fpdf, body string) {
+	prev := blockParagraph
 	for _, b := range blocks(body) {
+		if prev == blockItem && b.kind != blockItem {
+			pdf.Ln(2.5) // the end of a list
+		}
+		prev = b.kind
 		switch b.kind {
 		case blockHeading:
 			pdf.Ln(2)
