@@ -144,6 +144,15 @@ func TestJournalSearchAsYouType(t *testing.T) {
 	if !js.editor.Visible() || js.title.Text != "Kitchen" {
 		t.Errorf("entry after exercise: editor %v title %q", js.editor.Visible(), js.title.Text)
 	}
+	// The reader offers to open the exercise where it was made.
+	js.list.Select(1)
+	if js.reader.open.Text != "Open in Exercises" || !js.reader.open.Visible() {
+		t.Fatalf("reader's open button: %q shown %v", js.reader.open.Text, js.reader.open.Visible())
+	}
+	test.Tap(js.reader.open)
+	if hs.h.navID != navExercises {
+		t.Errorf("Open in Exercises went to %q", hs.h.navID)
+	}
 }
 
 func TestJournalFilters(t *testing.T) {

@@ -331,6 +331,8 @@ func (w *writer) setUpCritic(js *journalScreen) {
 // the Exercises screen.
 type recordReader struct {
 	root  *fyne.Container
+	open  *widget.Button // opens the record where it was made
+	rec   journal.Record
 	kind  *widget.RichText
 	title *widget.Label
 	date  *widget.RichText
@@ -345,7 +347,13 @@ func newRecordReader(js *journalScreen) *recordReader {
 	export := widget.NewButtonWithIcon(lang.L("Export"), theme.DocumentSaveIcon(), nil)
 	export.OnTapped = func() { js.showExportMenuAt(export) }
 	export.Importance = widget.LowImportance
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, export, rr.kind), rr.title, rr.date, rr.tags, widget.NewSeparator())
+	rr.open = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() {
+		js.app.touch()
+		js.app.openRecord(rr.rec) // an exercise in Exercises, a practice in Practice
+	})
+	rr.open.Importance = widget.LowImportance
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(rr.open, export), rr.kind),
+		rr.title, rr.date, rr.tags, widget.NewSeparator())
 	rr.root = container.NewBorder(top, nil, nil, nil, container.NewVScroll(rr.body))
 	rr.root.Hide()
 	return rr
@@ -353,6 +361,17 @@ func newRecordReader(js *journalScreen) *recordReader {
 
 // show puts r, a record of the kind named kind, in the reader.
 func (rr *recordReader) show(r journal.Record, kind string) {
+	rr.rec = r
+	switch {
+	case r.Kind == journal.KindPracticeSession && r.Meta["practice_id"] != "":
+		rr.open.SetText(lang.L("Practise again"))
+		rr.open.Show()
+	case r.Kind == journal.KindPracticeSession:
+		rr.open.Hide()
+	default:
+		rr.open.SetText(lang.L("Open in Exercises"))
+		rr.open.Show()
+	}
 	setNote(rr.kind, kind, colorNameMuted)
 	rr.title.SetText(entryTitle(r))
 	setNote(rr.date, formatLongDate(r.Created), colorNameMuted)
