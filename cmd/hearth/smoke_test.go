@@ -28,7 +28,7 @@ import (
 //
 // It needs Xvfb, xdotool and ImageMagick's import (make deps-test installs them). It
 // skips only when they are missing and $CI is unset. Set HEARTH_SMOKE_SCREENSHOT=FILE
-// to keep the screenshot.
+// to keep the screenshots, HEARTH_SMOKE_LOG=FILE to keep the app's output.
 func TestDesktopSmoke(t *testing.T) {
 	for _, tool := range []string{"Xvfb", "xdotool", "import"} {
 		if _, err := exec.LookPath(tool); err != nil {
@@ -185,11 +185,17 @@ func TestDesktopSmoke(t *testing.T) {
 	pause(300 * time.Millisecond)
 	const more = "Saved by the quit, not the timer"
 	xdo("type", "--delay", "5", more)
+	// Let the app take in the last keys (xdotool returns once they are sent, not
+	// handled), still well inside the one-second autosave delay.
+	time.Sleep(400 * time.Millisecond)
 	if err := again.cmd.Process.Signal(syscall.SIGINT); err != nil {
 		t.Fatal(err)
 	}
 	if code := again.wait(t, 15*time.Second); code != 0 {
 		t.Errorf("exit code after SIGINT = %d, want 0\n%s", code, again.output())
+	}
+	if os.Getenv("HEARTH_SMOKE_LOG") != "" {
+		_ = os.WriteFile(os.Getenv("HEARTH_SMOKE_LOG"), []byte(app.output()+"\n=====SECOND RUN=====\n"+again.output()), 0o644)
 	}
 	if out := again.output(); strings.Contains(out, "Error in Fyne call thread") {
 		t.Errorf("Fyne reported a call from the wrong goroutine:\n%s", out)
@@ -205,7 +211,11 @@ func TestDesktopSmoke(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(rs) != 2 || rs[0].Body != more || rs[1].Body != words {
-		t.Errorf("entries in the vault: %d; want the two typed ones, newest first", len(rs))
+		var bodies []string
+		for _, r := range rs {
+			bodies = append(bodies, r.Body)
+		}
+		t.Errorf("entries in the vault: %q; want the two typed ones, newest first", bodies) // test data, not a user's
 	}
 }
 
