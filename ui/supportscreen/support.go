@@ -351,19 +351,24 @@ func (s *Screen) nameOf(code string) string {
 	return ""
 }
 
-// Helplines are the lines shown now: the chosen country's, then international ones.
+// Helplines are the lines shown now: the chosen country's, then those a
+// facilitator's pack added for anywhere else (a workshop's local lines matter
+// whatever country is chosen), then the international directories.
 func (s *Screen) Helplines() []resources.Helpline {
 	code := s.Country()
-	var mine, intl []resources.Helpline
+	var mine, packs, intl []resources.Helpline
 	for _, h := range s.support().Helplines {
-		switch h.Country {
-		case code:
+		fromPack := h.PackID != "" && h.PackID != resources.BuiltinID
+		switch {
+		case h.Country == code:
 			mine = append(mine, h)
-		case International:
+		case h.Country == International:
 			intl = append(intl, h)
+		case fromPack:
+			packs = append(packs, h)
 		}
 	}
-	return append(mine, intl...)
+	return append(append(mine, packs...), intl...)
 }
 
 // showHelplines fills the list for the chosen country and the user's numbers.

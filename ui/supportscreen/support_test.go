@@ -1,10 +1,14 @@
 package supportscreen
 
 import (
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearth-app/hearth/resources"
 )
@@ -131,4 +135,49 @@ func TestGroundingOneStepAtATime(t *testing.T) {
 	if gr.current() != len(g.Steps) || !gr.start.Visible() || gr.start.Text != "Start again" {
 		t.Errorf("at the end: step %d, button %q", gr.current(), gr.start.Text)
 	}
+}
+
+func TestPackHelplinesShownWhateverTheCountry(t *testing.T) {
+	a := test.NewTempApp(t)
+	dir := t.TempDir()
+	if _, err := resources.ImportPack(dir, filepath.Join("..", "..", "resources", "testdata", "example-pack")); err != nil {
+		t.Fatal(err)
+	}
+	lib, err := resources.LoadLibrary(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(Config{Library: lib, Prefs: a.Preferences(), Locale: "en-US"})
+	var fromPack int
+	for _, h := range s.Helplines() {
+		if h.PackID == "example-workshop" {
+			fromPack++
+		}
+	}
+	if fromPack == 0 {
+		t.Error("the pack's helplines are not shown for another country")
+	}
+	if !hasText(s.lines, "From After the workshop: a gentle first week") {
+		t.Error("a pack's line does not say which pack it came from")
+	}
+}
+
+// hasText reports whether a label or rich text under o contains text.
+func hasText(o fyne.CanvasObject, text string) bool {
+	found := false
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case *widget.RichText:
+			found = found || strings.Contains(x.String(), text)
+		case *widget.Label:
+			found = found || strings.Contains(x.Text, text)
+		}
+	}
+	walk(o)
+	return found
 }
