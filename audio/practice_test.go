@@ -2,6 +2,7 @@ package audio
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"testing"
 	"time"
@@ -71,10 +72,10 @@ func TestSessionForWholeRecording(t *testing.T) {
 func TestBuiltinPracticesBuild(t *testing.T) {
 	pk, err := resources.Builtin()
 	if err != nil {
-		t.Skipf("built-in content does not load yet: %v", err)
+		t.Fatalf("built-in content does not load: %v", err)
 	}
 	if len(pk.Practices) == 0 {
-		t.Skip("no built-in practices yet")
+		t.Fatal("no built-in practices")
 	}
 	for i := range pk.Practices {
 		p := &pk.Practices[i]
@@ -103,5 +104,48 @@ func TestUnknownKind(t *testing.T) {
 	_, err := SessionForPractice(&resources.Practice{ID: "x", Kind: "dance"}, Options{}, DefaultPacer())
 	if err == nil || errors.Is(err, ErrTooLong) {
 		t.Fatalf("unknown kind: %v", err)
+	}
+}
+
+// TestBuiltinClipsDecode decodes every bundled voice clip to its end with this
+// package's decoder: a clip that is damaged or cut short after its header fails here.
+func TestBuiltinClipsDecode(t *testing.T) {
+	pk, err := resources.Builtin()
+	if err != nil {
+		t.Fatalf("built-in content does not load: %v", err)
+	}
+	buf := make([][2]float64, 4096)
+	clips := 0
+	for i := range pk.Practices {
+		p := &pk.Practices[i]
+		for j, st := range p.Steps {
+			if st.Clip == "" {
+				continue
+			}
+			clips++
+			c, err := OpenClip(fileOpener(func() (fs.File, error) { return p.OpenClip(j) }))
+			if err != nil {
+				t.Errorf("%s step %d: %v", p.ID, j+1, err)
+				continue
+			}
+			n := 0
+			for {
+				k, ok := c.Stream(buf)
+				n += k
+				if !ok {
+					break
+				}
+			}
+			if err := c.Err(); err != nil || n != c.Len() || n == 0 {
+				t.Errorf("%s step %d: decoded %d of %d samples, err %v", p.ID, j+1, n, c.Len(), err)
+			}
+			if got, want := float64(n)/float64(SampleRate), st.ClipSeconds; want > 0 && (got < want-0.05 || got > want+0.05) {
+				t.Errorf("%s step %d: %.2f s decoded, manifest says %.2f s", p.ID, j+1, got, want)
+			}
+			c.Close()
+		}
+	}
+	if clips < 100 {
+		t.Errorf("only %d bundled clips found", clips)
 	}
 }
