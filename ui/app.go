@@ -101,7 +101,9 @@ type App struct {
 
 // Start opens Hearth's window on a: the first-run welcome when the data folder has no
 // vault, else the unlock screen. When another Hearth holds the folder it shows a small
-// "Hearth is already open" window instead. Start never blocks; run the app afterwards.
+// "Hearth is already open" window instead. Start never blocks; run the app afterwards,
+// and call Shutdown once Run has returned (on the same goroutine) to save drafts and
+// close the vault however the app was stopped (Quit, the last window, SIGINT).
 func Start(a fyne.App, cfg Config) *App {
 	registerTranslations()
 	h := &App{fyne: a, cfg: cfg.withDefaults(), screens: map[string]*hosted{}}
@@ -131,7 +133,20 @@ func Start(a fyne.App, cfg Config) *App {
 	h.win.SetMainMenu(h.mainMenu())
 	h.addCanvasShortcuts()
 	h.win.SetCloseIntercept(h.closeWindow)
-	a.Lifecycle().SetOnStopped(h.Shutdown)
+	// No OnStopped: Fyne runs it on a goroutine of its own once its loop has ended
+	// (after SIGINT, for example), where saving the open entry would touch widgets
+	// off the UI goroutine. The caller calls Shutdown after Run returns instead.
+	// Save whenever Hearth leaves the foreground. Besides keeping words safe when the
+	// user switches windows, this is what saves on SIGINT/SIGTERM: Fyne's own signal
+	// handler quits on the UI goroutine, calling this first, and then runs OnStopped
+	// from another goroutine, where Shutdown then finds nothing left to save.
+	a.Lifecycle().SetOnExitedForeground(func() {
+		if !h.stopped {
+			if err := h.flushAll(); err != nil {
+				fyne.LogError("Hearth: saving when leaving the foreground", err)
+			}
+		}
+	})
 
 	exists, err := journal.Exists(h.cfg.DataDir)
 	switch {
