@@ -4,7 +4,6 @@ import (
 	"context"
 	"runtime"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	"github.com/hearth-app/hearth/audio/device"
@@ -12,9 +11,10 @@ import (
 	"github.com/hearth-app/hearth/ui"
 )
 
-// runGUI starts the desktop app and blocks until it quits. SIGINT (ctx) quits it the
-// same way closing the window does: the open entry is saved and the vault closed.
-func runGUI(ctx context.Context, e *env) error {
+// runGUI starts the desktop app and blocks until it quits. SIGINT quits it the same
+// way closing the window does: the open entry is saved and the vault closed. (The
+// context is cancelled on SIGINT too, but Fyne's own signal handler ends the loop.)
+func runGUI(_ context.Context, e *env) error {
 	dir := e.dataDir
 	if dir == "" {
 		d, err := journal.DefaultDir()
@@ -38,17 +38,10 @@ func runGUI(ctx context.Context, e *env) error {
 		TrayAllowed:  trayAllowed(runtime.GOOS, e.getenv),
 	})
 
-	stopWatch := make(chan struct{})
-	defer close(stopWatch)
-	go func() {
-		select {
-		case <-ctx.Done():
-			fyne.Do(h.Quit)
-		case <-stopWatch:
-		}
-	}()
+	// SIGINT and SIGTERM: Fyne's driver catches them and ends its loop, so Run
+	// returns and Shutdown below saves the open entry on this (the UI) goroutine.
 	a.Run()
-	h.Shutdown() // normally already done by the app's OnStopped; harmless twice
+	h.Shutdown() // saves and closes (already done when Hearth quit itself); harmless twice
 	return h.Err()
 }
 
