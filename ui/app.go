@@ -136,10 +136,9 @@ func Start(a fyne.App, cfg Config) *App {
 	// No OnStopped: Fyne runs it on a goroutine of its own once its loop has ended
 	// (after SIGINT, for example), where saving the open entry would touch widgets
 	// off the UI goroutine. The caller calls Shutdown after Run returns instead.
-	// Save whenever Hearth leaves the foreground. Besides keeping words safe when the
-	// user switches windows, this is what saves on SIGINT/SIGTERM: Fyne's own signal
-	// handler quits on the UI goroutine, calling this first, and then runs OnStopped
-	// from another goroutine, where Shutdown then finds nothing left to save.
+	// Save whenever Hearth leaves the foreground too: it keeps words safe when the
+	// user switches windows, and Fyne's own SIGINT/SIGTERM handler quits on the UI
+	// goroutine through it, so little is left for Shutdown to save.
 	a.Lifecycle().SetOnExitedForeground(func() {
 		if !h.stopped {
 			if err := h.flushAll(); err != nil {
