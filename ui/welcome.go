@@ -61,7 +61,7 @@ func (s *welcomeScreen) showIntro() {
 	s.step = begin // Space begins
 	s.setPage(container.NewVBox(
 		newHeading(lang.L("Welcome to Hearth")),
-		newParagraph(lang.X("welcome.body", "A quiet place to practise self-compassion: a private journal today, with guided practices and exercises to come. Everything you write is encrypted and stays on this computer.")),
+		newParagraph(lang.X("welcome.body", "A quiet place to practise self-compassion: guided practices, a private journal, and exercises from Compassion Focused Therapy. Everything you write is encrypted and stays on this computer.")),
 		newNote(lang.X("welcome.notTherapy", "Hearth is a practice companion, not therapy or a crisis service. If things feel like too much, the \"Need support?\" button at the top is always there.")),
 		container.NewHBox(layoutSpacer(), begin),
 	))
