@@ -1,101 +1,26 @@
 package pacer
 
 import (
-	"encoding/json"
 	"flag"
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"os"
 	"path/filepath"
-	"reflect"
-	"strconv"
-	"strings"
 	"testing"
+
+	"github.com/hearth-app/hearth/ui/internal/langcheck"
 )
 
 var update = flag.Bool("update", false, "rewrite translations/en.json")
 
-// literalKeys finds the string literals passed to lang.L in the package's non-test files.
-func literalKeys(t *testing.T) map[string]any {
-	t.Helper()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	keys := map[string]any{}
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok || len(call.Args) == 0 {
-				return true
-			}
-			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok {
-				return true
-			}
-			if pkg, ok := sel.X.(*ast.Ident); !ok || pkg.Name != "lang" {
-				return true
-			}
-			switch sel.Sel.Name {
-			case "X", "N", "XN":
-				t.Errorf("%s: use lang.L (this package has no plural or keyed strings)", fset.Position(call.Pos()))
-				return true
-			case "L":
-			default:
-				return true
-			}
-			lit, ok := call.Args[0].(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING {
-				t.Errorf("%s: lang.L with a non-literal key", fset.Position(call.Pos()))
-				return true
-			}
-			s, _ := strconv.Unquote(lit.Value)
-			keys[s] = s
-			return true
-		})
-	}
-	return keys
-}
-
+// TestEnglishTranslationsComplete checks that translations/en.json holds exactly the
+// strings the code asks for, so a translator can start from it. Run with -update to
+// rewrite it after changing wording.
+// This package uses plain lang.L strings only.
 func TestEnglishTranslationsComplete(t *testing.T) {
-	path := filepath.Join("translations", "en.json")
-	want := literalKeys(t)
-	if *update {
-		b, err := json.MarshalIndent(want, "", "  ")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got map[string]any
-	if err := json.Unmarshal(b, &got); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	for k, v := range want {
-		if !reflect.DeepEqual(got[k], v) {
-			t.Errorf("%s: %q = %v, want %v (run go test -update)", path, k, got[k], v)
-		}
-	}
-	for k := range got {
-		if _, ok := want[k]; !ok {
-			t.Errorf("%s: %q is not used", path, k)
-		}
-	}
+	langcheck.Config{
+		Dirs:   []string{"."},
+		JSON:   filepath.Join("translations", "en.json"),
+		LOnly:  true,
+		Update: *update,
+	}.Check(t)
 }
 
 func TestRegisterTranslations(t *testing.T) {
