@@ -15,6 +15,7 @@ import (
 
 	"github.com/hearth-app/hearth/journal"
 	"github.com/hearth-app/hearth/ui/charts"
+	"github.com/hearth-app/hearth/ui/page"
 )
 
 // PrefShowStreaks is the preference key that shows streaks (runs of practice days)
@@ -178,11 +179,11 @@ func (s *Screen) build() {
 
 	column := container.New(layout.NewCustomPaddedVBoxLayout(theme.Padding()*4),
 		container.NewVBox(heading, intro, s.status, container.NewHBox(s.retry)),
-		card(lang.L("Days you practised"), s.calendar, s.monthText, s.streakText, s.streakCheck),
-		card(lang.L("Minutes per week"), s.bars, s.weeksText),
-		card(lang.L("Three circles over time"), s.line, s.checkText),
-		card(lang.L("Before and after practice"), s.practices),
-		card(lang.L("Exercises completed"), s.exercises),
+		page.NewCard(lang.L("Days you practised"), s.calendar, s.monthText, s.streakText, s.streakCheck),
+		page.NewCard(lang.L("Minutes per week"), s.bars, s.weeksText),
+		page.NewCard(lang.L("Three circles over time"), s.line, s.checkText),
+		page.NewCard(lang.L("Before and after practice"), s.practices),
+		page.NewCard(lang.L("Exercises completed"), s.exercises),
 	)
 	s.root = container.NewVScroll(container.New(&centredColumn{max: maxColumnWidth}, container.NewPadded(column)))
 }
