@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearth-app/hearth/ui/page"
 )
 
 // markSVG is Hearth's mark (the app icon's flame on sage), drawn for this project; the
@@ -20,11 +22,12 @@ var markSVG []byte
 // Icon is Hearth's mark as a Fyne resource (for the header and the window icon).
 func Icon() fyne.Resource { return fyne.NewStaticResource("hearth-mark.svg", markSVG) }
 
-// Custom theme colour names used by Hearth's own widgets.
+// Custom theme colour names used by Hearth's own widgets; package page, shared by
+// every screen, defines them and this theme gives them their colours.
 const (
-	colorNameMuted   fyne.ThemeColorName = "hearthMuted"
-	colorNameSurface fyne.ThemeColorName = "hearthSurface"
-	colorNameAccent  fyne.ThemeColorName = "hearthAccent"
+	colorNameMuted   = page.ColorNameMuted
+	colorNameSurface = page.ColorNameSurface
+	colorNameAccent  = page.ColorNameAccent
 )
 
 // themeColor looks up a colour (including Hearth's own names) in the current theme.
@@ -102,19 +105,10 @@ func (r *surfaceRenderer) Refresh() {
 }
 
 // newHeading is a large bold line of text.
-func newHeading(text string) *widget.Label {
-	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	l.SizeName = theme.SizeNameHeadingText
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
+func newHeading(text string) *widget.Label { return page.Heading(text) }
 
 // newParagraph is wrapping body text.
-func newParagraph(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
+func newParagraph(text string) *widget.Label { return page.Paragraph(text) }
 
 // newNote is wrapping secondary text in the muted colour.
 func newNote(text string) *widget.RichText {
