@@ -74,13 +74,7 @@ func (s *Screen) BackupNow() {
 		path string
 		err  error
 	)
-	s.run(s.dataBusy, func() { path, err = v.AutoBackup() }, func() {
-		if err != nil {
-			s.say(lang.L("The backup couldn't be written: {{.Err}}. Your journal itself is fine.", map[string]any{"Err": err.Error()}))
-			return
-		}
-		s.say(lang.L("Backed up to {{.Path}}", map[string]any{"Path": path}))
-	})
+	s.run(s.dataBusy, func() { path, err = v.AutoBackup() }, func() { s.sayBackedUp(path, err) })
 }
 
 // BackupTo writes an encrypted backup file at path.
@@ -90,13 +84,16 @@ func (s *Screen) BackupTo(path string) {
 	}
 	v := s.cfg.Vault
 	var err error
-	s.run(s.dataBusy, func() { err = v.BackupToFile(path) }, func() {
-		if err != nil {
-			s.say(lang.L("The backup couldn't be written: {{.Err}}. Your journal itself is fine.", map[string]any{"Err": err.Error()}))
-			return
-		}
-		s.say(lang.L("Backed up to {{.Path}}", map[string]any{"Path": path}))
-	})
+	s.run(s.dataBusy, func() { err = v.BackupToFile(path) }, func() { s.sayBackedUp(path, err) })
+}
+
+// sayBackedUp tells how writing the backup at path went.
+func (s *Screen) sayBackedUp(path string, err error) {
+	if err != nil {
+		s.say(lang.L("The backup couldn't be written: {{.Err}}. Your journal itself is fine.", map[string]any{"Err": err.Error()}))
+		return
+	}
+	s.say(lang.L("Backed up to {{.Path}}", map[string]any{"Path": path}))
 }
 
 // RestoreFrom merges the backup at path into the journal, opening it with secret
@@ -184,16 +181,35 @@ func (s *Screen) chooseBackupFile() {
 	if s.cfg.Window == nil {
 		return
 	}
+	s.saveFileDialog("hearth-"+s.cfg.Now().Format("2006-01-02")+".hearthbackup", s.BackupTo).Show()
+}
+
+// saveFileDialog returns a dialog that asks where to save a file, suggesting name, and
+// passes the chosen path to then. Cancelling does nothing.
+func (s *Screen) saveFileDialog(name string, then func(path string)) *dialog.FileDialog {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
 		}
 		path := w.URI().Path()
 		_ = w.Close()
-		s.BackupTo(path)
+		then(path)
 	}, s.cfg.Window)
-	d.SetFileName("hearth-" + s.cfg.Now().Format("2006-01-02") + ".hearthbackup")
-	d.Show()
+	d.SetFileName(name)
+	return d
+}
+
+// openFileDialog returns a dialog that asks for a file to open and passes its path to
+// then. Cancelling does nothing.
+func (s *Screen) openFileDialog(then func(path string)) *dialog.FileDialog {
+	return dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		_ = r.Close()
+		then(path)
+	}, s.cfg.Window)
 }
 
 // chooseRestoreFile asks for a backup file, then for its secret.
@@ -201,14 +217,7 @@ func (s *Screen) chooseRestoreFile() {
 	if s.cfg.Window == nil {
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		_ = r.Close()
-		s.AskRestoreSecret(path)
-	}, s.cfg.Window)
+	d := s.openFileDialog(s.AskRestoreSecret)
 	if dir := filepath.Join(s.cfg.DataDir, "backups"); isDir(dir) {
 		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 			d.SetLocation(l)
@@ -262,16 +271,8 @@ func (s *Screen) chooseExport(format string) {
 				}, s.cfg.Window)
 				return
 			}
-			d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-				if err != nil || w == nil {
-					return
-				}
-				path := w.URI().Path()
-				_ = w.Close()
-				s.ExportTo(FormatJSON, path)
-			}, s.cfg.Window)
-			d.SetFileName("hearth-export-" + s.cfg.Now().Format("2006-01-02") + ".json")
-			d.Show()
+			s.saveFileDialog("hearth-export-"+s.cfg.Now().Format("2006-01-02")+".json",
+				func(path string) { s.ExportTo(FormatJSON, path) }).Show()
 		}, s.cfg.Window)
 	c.SetConfirmText(lang.L("Export"))
 	c.SetDismissText(lang.L("Cancel"))
@@ -473,14 +474,7 @@ func (s *Screen) choosePackZip() {
 	if s.cfg.Window == nil {
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		_ = r.Close()
-		s.ImportPack(path)
-	}, s.cfg.Window)
+	d := s.openFileDialog(s.ImportPack)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
 	d.Show()
 }
