@@ -13,9 +13,7 @@ import (
 // unlockScreen opens the vault with the passphrase, or with the recovery code followed
 // by a new passphrase.
 type unlockScreen struct {
-	app  *App
-	root *fyne.Container
-	step fyne.Focusable
+	stepPages
 
 	pass     *widget.Entry
 	unlock   *widget.Button
@@ -31,25 +29,9 @@ type unlockScreen struct {
 }
 
 func newUnlockScreen(h *App) *unlockScreen {
-	s := &unlockScreen{app: h, root: container.NewStack()}
+	s := &unlockScreen{stepPages: newStepPages(h)}
 	s.showPassphrase()
 	return s
-}
-
-func (s *unlockScreen) content() fyne.CanvasObject { return s.root }
-
-func (s *unlockScreen) focus() {
-	if s.step != nil && s.app.win != nil {
-		s.app.focus(s.step)
-	}
-}
-
-func (s *unlockScreen) setPage(o fyne.CanvasObject) {
-	if s.app.win != nil {
-		s.app.win.Canvas().Unfocus() // the old page's field must not keep the focus
-	}
-	s.root.Objects = []fyne.CanvasObject{centredPage(o)}
-	s.root.Refresh()
 }
 
 // showPassphrase is the usual unlock page.

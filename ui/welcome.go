@@ -15,9 +15,7 @@ import (
 // welcomeScreen is the first run: a short welcome, the "companion, not therapy" note,
 // creating a passphrase, and saving the recovery code.
 type welcomeScreen struct {
-	app  *App
-	root *fyne.Container
-	step fyne.Focusable // where focus goes on the current step
+	stepPages
 
 	form     *passphraseForm
 	back     *widget.Button
@@ -32,26 +30,41 @@ type welcomeScreen struct {
 }
 
 func newWelcomeScreen(h *App) *welcomeScreen {
-	s := &welcomeScreen{app: h, root: container.NewStack()}
+	s := &welcomeScreen{stepPages: newStepPages(h)}
 	s.showIntro()
 	return s
 }
 
-func (s *welcomeScreen) content() fyne.CanvasObject { return s.root }
+// stepPages is the part the welcome and unlock screens share: they show one page at a
+// time in the same place, and each page names the field that takes the focus.
+type stepPages struct {
+	app  *App
+	root *fyne.Container
+	step fyne.Focusable // where focus goes on the current page
+}
 
-func (s *welcomeScreen) focus() {
-	if s.step != nil && s.app.win != nil {
-		s.app.focus(s.step)
+// newStepPages starts an empty set of pages for a screen of h.
+func newStepPages(h *App) stepPages {
+	return stepPages{app: h, root: container.NewStack()}
+}
+
+// content is what the shell shows: the current page.
+func (p *stepPages) content() fyne.CanvasObject { return p.root }
+
+// focus moves the focus to the current page's field, when there is a window.
+func (p *stepPages) focus() {
+	if p.step != nil && p.app.win != nil {
+		p.app.focus(p.step)
 	}
 }
 
-// setPage shows one step of the welcome.
-func (s *welcomeScreen) setPage(o fyne.CanvasObject) {
-	if s.app.win != nil {
-		s.app.win.Canvas().Unfocus() // the old page's field must not keep the focus
+// setPage replaces the current page with o, centred.
+func (p *stepPages) setPage(o fyne.CanvasObject) {
+	if p.app.win != nil {
+		p.app.win.Canvas().Unfocus() // the old page's field must not keep the focus
 	}
-	s.root.Objects = []fyne.CanvasObject{centredPage(o)}
-	s.root.Refresh()
+	p.root.Objects = []fyne.CanvasObject{centredPage(o)}
+	p.root.Refresh()
 }
 
 // showIntro is the first page: who Hearth is for and what it is not.
