@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearth-app/hearth/audio"
+	"github.com/hearth-app/hearth/journal"
 	"github.com/hearth-app/hearth/ui/page"
 )
 
@@ -35,34 +36,16 @@ type Settings struct {
 	Tones  bool
 }
 
-// runState is where a screen's session is.
-type runState int
-
-const (
-	stateIdle     runState = iota // choosing settings
-	stateStarting                 // the player is opening
-	stateRunning
-	statePaused
-	stateFinished // thanking, offering the after rating
-)
-
 // Screen is the breathing pacer: a shape that grows on the in-breath and shrinks on
 // the out-breath, with calm words, a gentle count and optional soft tones. Use it on
 // the UI goroutine.
 type Screen struct {
-	cfg      Config
-	players  *players
+	session // the session lifecycle and controls it shares with the timer
+
 	settings Settings
 	model    Model
 	modelErr error
-
-	state    runState
-	player   audio.Player // the player of the current session
-	clock    Clock
-	anim     *loop
-	interval time.Duration // between frames while playing
-	do       func(func())  // runs a frame on the UI goroutine (fyne.Do)
-	shown    struct {      // what the labels show, to redraw only on change
+	shown    struct { // what the labels show, to redraw only on change
 		kind  audio.BreathKind
 		done  bool
 		count int
@@ -74,12 +57,6 @@ type Screen struct {
 	cue     *widget.RichText
 	count   *widget.RichText
 	elapsed *widget.RichText
-	begin   *widget.Button
-	pause   *widget.Button
-	end     *widget.Button
-	notice  *widget.RichText
-	problem *widget.RichText
-	setup   *fyne.Container // settings, before rating and the safety note
 	bpm     *stepper
 	ratio   *stepper
 	holdIn  *stepper
@@ -87,14 +64,14 @@ type Screen struct {
 	length  *widget.Select
 	tones   *widget.Check
 	rhythm  *widget.RichText
-	wrap    *wrapUp
 }
 
 // New builds the breathing pacer from c (c.Practice is normally the built-in
 // "breathing-pacer" practice).
 func New(c Config) *Screen {
 	c = c.withDefaults()
-	s := &Screen{cfg: c, players: newPlayers(c), interval: frameInterval, do: fyne.Do}
+	s := &Screen{session: newSession(c, frameInterval)}
+	s.view = s
 	s.settings = s.loadSettings()
 	s.build()
 	s.rebuildModel()
@@ -128,6 +105,7 @@ func (s *Screen) loadSettings() Settings {
 	return st
 }
 
+// containsInt reports whether x is one of xs.
 func containsInt(xs []int, x int) bool {
 	for _, v := range xs {
 		if v == x {
@@ -166,16 +144,13 @@ func (s *Screen) Model() Model { return s.model }
 
 // Stop ends a session that is playing or paused (saving it if it lasted long
 // enough) and stops the animation. The shell calls it when the screen is hidden.
-func (s *Screen) Stop() {
-	switch s.state {
-	case stateRunning, statePaused:
-		s.endSession(false)
-	case stateStarting:
-		// The player is still opening: stop it as soon as it has.
-		s.state = stateIdle
-		s.showState()
-	}
-}
+func (s *Screen) Stop() { s.stop() }
+
+// TogglePause pauses a playing session or resumes a paused one.
+func (s *Screen) TogglePause() { s.togglePause() }
+
+// Animating reports whether the redraw loop is running.
+func (s *Screen) Animating() bool { return s.animating() }
 
 // centred returns muted, centred text.
 func centred(text string, size fyne.ThemeSizeName) *widget.RichText {
@@ -189,36 +164,26 @@ func centred(text string, size fyne.ThemeSizeName) *widget.RichText {
 // setText replaces the text of a RichText made by centred or page.Note.
 func setText(rt *widget.RichText, text string) { page.SetNote(rt, text) }
 
+// build makes the screen's widgets: the shape and words, the controls and the settings.
 func (s *Screen) build() {
 	s.shape = newHearthShape(0.5, 240, false)
 	s.cue = centred(lang.L("When you're ready…"), theme.SizeNameSubHeadingText)
 	s.cue.Segments[0].(*widget.TextSegment).Style.ColorName = theme.ColorNameForeground
 	s.count = centred(" ", theme.SizeNameText)
 	s.elapsed = centred(" ", theme.SizeNameCaptionText)
-
-	s.begin = widget.NewButtonWithIcon(lang.L("Begin"), theme.MediaPlayIcon(), s.Start)
-	s.begin.Importance = widget.HighImportance
-	s.pause = widget.NewButtonWithIcon(lang.L("Pause"), theme.MediaPauseIcon(), s.TogglePause)
-	s.end = widget.NewButtonWithIcon(lang.L("End"), theme.MediaStopIcon(), func() { s.endSession(false) })
-	controls := container.NewCenter(container.NewHBox(s.begin, s.pause, s.end))
+	controls := s.buildControls(s.Start)
 
 	s.notice = centred(lang.L("There's no sound output, so the pacer runs quietly. You can simply follow the shape."), theme.SizeNameText)
 	s.notice.Hide()
 	if s.players.noOutput != nil {
 		s.notice.Show()
 	}
-	s.problem = centred("", theme.SizeNameText)
-	s.problem.Hide()
 
 	stage := container.NewVBox(
 		container.NewCenter(s.shape), s.cue, s.count, s.elapsed,
 		container.NewPadded(controls), s.notice, s.problem,
 	)
 
-	s.wrap = newWrapUp(s.cfg, func() {
-		s.state = stateIdle
-		s.showState()
-	})
 	s.setup = container.NewVBox(s.buildSettings(), s.wrap.beforeCard(), s.buildSafety())
 
 	title := s.cfg.title(lang.L("Breathing pacer"))
@@ -232,6 +197,7 @@ func (s *Screen) build() {
 	s.showState()
 }
 
+// buildSettings makes the card of rhythm, length and tone choices.
 func (s *Screen) buildSettings() fyne.CanvasObject {
 	p := s.settings.Pacer
 	s.bpm = newStepper(4, 7, 0.5, p.BreathsPerMinute, func(v float64) string {
@@ -299,6 +265,7 @@ func minutesFrom(text string, lengths []int) int {
 // seconds formats a duration in seconds with one decimal place.
 func seconds(d time.Duration) string { return strconv.FormatFloat(d.Seconds(), 'f', 1, 64) }
 
+// buildSafety makes the practice's gentle safety note.
 func (s *Screen) buildSafety() fyne.CanvasObject {
 	text := lang.L("Follow the pacer only as far as it feels comfortable, not forced. Breath work is hard for some people, and that is not your fault: you can rest your attention on your feet or on the sounds around you instead, and stop at any time.")
 	if p := s.cfg.Practice; p != nil && p.SafetyNote != "" {
@@ -356,28 +323,11 @@ func (s *Screen) rebuildModel() {
 
 // showState shows the widgets for the current state.
 func (s *Screen) showState() {
-	idle := s.state == stateIdle
-	setVisible(s.setup, idle)
-	setVisible(s.wrap.card, s.state == stateFinished)
-	setVisible(s.begin, idle)
-	setVisible(s.pause, s.state == stateRunning || s.state == statePaused || s.state == stateStarting)
-	setVisible(s.end, s.state == stateRunning || s.state == statePaused || s.state == stateStarting)
+	s.showControls()
 	if s.modelErr != nil {
 		s.begin.Disable()
 	} else {
 		s.begin.Enable()
-	}
-	if s.state == stateStarting {
-		s.pause.Disable()
-	} else {
-		s.pause.Enable()
-	}
-	if s.state == statePaused {
-		s.pause.SetText(lang.L("Resume"))
-		s.pause.SetIcon(theme.MediaPlayIcon())
-	} else {
-		s.pause.SetText(lang.L("Pause"))
-		s.pause.SetIcon(theme.MediaPauseIcon())
 	}
 	switch s.state {
 	case stateIdle:
@@ -386,14 +336,17 @@ func (s *Screen) showState() {
 		setText(s.count, " ")
 		setText(s.elapsed, minutesText(int(s.settings.Length/time.Minute)))
 	case stateFinished:
+		s.shape.SetScale(0)
 		setText(s.cue, lang.L("Rest…"))
 		setText(s.count, " ")
 		setText(s.elapsed, " ")
 	case statePaused:
 		setText(s.cue, lang.L("Paused. Resume when you're ready."))
+		s.shown.kind = -1 // the cue no longer shows the breath: redraw it on resume
 	}
 }
 
+// setVisible shows or hides o, touching it only when that changes.
 func setVisible(o fyne.CanvasObject, v bool) {
 	if v && !o.Visible() {
 		o.Show()
@@ -401,9 +354,6 @@ func setVisible(o fyne.CanvasObject, v bool) {
 		o.Hide()
 	}
 }
-
-// Animating reports whether the redraw loop is running.
-func (s *Screen) Animating() bool { return s.anim != nil }
 
 // Start begins a session with the current settings.
 func (s *Screen) Start() {
@@ -417,97 +367,26 @@ func (s *Screen) Start() {
 		s.showProblem(err)
 		return
 	}
-	s.state = stateStarting
 	s.shown.kind, s.shown.count, s.shown.secs = -1, -1, -1
-	setVisible(s.problem, false)
-	s.showState()
-	s.players.play(sess, s.settings.Tones, func(p audio.Player, err error) {
-		if s.state != stateStarting { // Stop was called while the player opened
-			if err == nil {
-				_ = p.Stop()
-			}
-			return
-		}
-		if err != nil {
-			s.state = stateIdle
-			s.showProblem(err)
-			s.showState()
-			return
-		}
+	s.start(sess, s.settings.Tones, func(audio.Player) {
 		if s.players.noOutput != nil {
 			s.notice.Show()
 			s.tones.Disable()
 		}
-		s.player, s.model = p, model
-		s.state = stateRunning
-		s.clock.Start(0, s.cfg.Now())
-		s.showState()
-		s.frame()
-		s.animate(true)
+		s.model = model
 	})
 }
 
-// showProblem says kindly that the session could not start.
-func (s *Screen) showProblem(err error) {
-	setText(s.problem, lang.L("The pacer couldn't start ({{.Err}}). You might try again in a moment.", map[string]any{"Err": err.Error()}))
-	s.problem.Show()
+// problemText says kindly that the pacer could not start.
+func (s *Screen) problemText(err error) string {
+	return lang.L("The pacer couldn't start ({{.Err}}). You might try again in a moment.", map[string]any{"Err": err.Error()})
 }
 
-// animate starts or stops the redraw loop.
-func (s *Screen) animate(on bool) {
-	if on && s.anim == nil {
-		s.anim = startLoop(s.interval, s.do, s.frame)
-	} else if !on && s.anim != nil {
-		s.anim.halt()
-		s.anim = nil
-	}
-}
+// fullLength is the length of the session playing.
+func (s *Screen) fullLength() time.Duration { return s.model.Length() }
 
-// TogglePause pauses a playing session or resumes a paused one.
-func (s *Screen) TogglePause() {
-	now := s.cfg.Now()
-	switch s.state {
-	case stateRunning:
-		_ = s.player.Pause()
-		s.clock.Pause(now)
-		s.animate(false)
-		s.state = statePaused
-	case statePaused:
-		_ = s.player.Resume()
-		s.clock.Resume(now)
-		s.state = stateRunning
-		s.shown.kind = -1
-		s.frame()
-		s.animate(true)
-	}
-	s.showState()
-}
-
-// frame moves the shape and words to the player's position. It runs on the UI
-// goroutine, from the redraw loop.
-func (s *Screen) frame() {
-	if s.state != stateRunning {
-		return
-	}
-	now := s.cfg.Now()
-	st := s.player.Status()
-	switch st.State {
-	case audio.StateFinished:
-		s.endSession(true)
-		return
-	case audio.StateIdle: // something else took the player
-		s.endSession(false)
-		return
-	case audio.StatePaused: // paused from elsewhere (another control of the player)
-		s.clock.Pause(now)
-		s.animate(false)
-		s.state = statePaused
-		s.showState()
-		return
-	case audio.StatePlaying:
-		s.clock.Sync(st.Position, now)
-	}
-	t := min(s.clock.Now(now), s.model.Length())
+// draw moves the shape and words to t into the session.
+func (s *Screen) draw(t time.Duration) {
 	ph := s.model.At(t)
 	s.shape.SetScale(ph.Scale)
 	if ph.Kind != s.shown.kind || ph.Done != s.shown.done {
@@ -533,6 +412,9 @@ func (s *Screen) frame() {
 	}
 }
 
+// ended has nothing to stop: the shape rests when the state shows.
+func (s *Screen) ended() {}
+
 // cueText is the calm words for a phase.
 func cueText(ph Phase) string {
 	switch ph.Kind {
@@ -549,27 +431,9 @@ func cueText(ph Phase) string {
 	return lang.L("Settle in…")
 }
 
-// endSession stops the session (completed when it ran to its end) and saves it.
-func (s *Screen) endSession(completed bool) {
-	if s.state != stateRunning && s.state != statePaused {
-		return
-	}
-	now := s.cfg.Now()
-	practised := min(s.clock.Now(now), s.model.Length())
-	if completed {
-		practised = s.model.Length()
-	} else {
-		_ = s.player.Stop()
-	}
-	s.animate(false)
-	s.clock.Pause(now)
-	if !completed && practised < minSavedSeconds*time.Second {
-		s.state = stateIdle
-		s.showState()
-		return
-	}
-	s.state = stateFinished
-	s.shape.SetScale(0)
+// record is the practice-session record of an ended session, with the pacer's
+// settings, and the words that thank the user for it.
+func (s *Screen) record(practised time.Duration, completed bool) (journal.Record, string) {
 	p := s.settings.Pacer
 	title := s.cfg.title(lang.L("Breathing pacer"))
 	r := sessionRecord(s.cfg, PacerID, title, practised, s.settings.Length, completed)
@@ -582,6 +446,5 @@ func (s *Screen) endSession(completed bool) {
 	if completed {
 		thanks = lang.L("You breathed along for {{.Time}}. You might notice how your body feels now.", map[string]any{"Time": durationText(practised)})
 	}
-	s.wrap.finish(r, thanks)
-	s.showState()
+	return r, thanks
 }

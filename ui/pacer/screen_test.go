@@ -24,7 +24,7 @@ func newTestPacer(t testing.TB, r *rig, cfg Config) *Screen {
 	t.Helper()
 	s := New(cfg)
 	r.hook(s.players)
-	s.interval = time.Hour
+	s.every = time.Hour
 	w := test.NewTempWindow(t, s.Content())
 	w.Resize(w.Content().MinSize().Max(w.Canvas().Size()))
 	t.Cleanup(s.Stop)
@@ -118,7 +118,7 @@ func TestPacerStopStopsLoop(t *testing.T) {
 	// A real, ticking loop; its frames are counted here rather than run (the test
 	// driver would run them on the loop's goroutine, racing with the test).
 	var ticks atomic.Int64
-	s.interval = 2 * time.Millisecond
+	s.every = 2 * time.Millisecond
 	s.do = func(func()) { ticks.Add(1) }
 	test.Tap(s.begin)
 	done := s.anim.done

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearth-app/hearth/audio"
+	"github.com/hearth-app/hearth/journal"
 	"github.com/hearth-app/hearth/ui/page"
 )
 
@@ -57,50 +58,38 @@ var intervalChoices = []int{0, 1, 2, 5, 10}
 // with optional interval bells and a background bed. Without sound output the bells
 // show as a soft ember ring. Use it on the UI goroutine.
 type TimerScreen struct {
-	cfg      Config
-	players  *players
-	settings TimerSettings
+	session // the session lifecycle and controls it shares with the pacer
 
-	state   runState
-	player  audio.Player
-	session *audio.Session
-	clock   Clock
-	anim    *loop
-	every   time.Duration // between updates while playing
-	do      func(func())  // runs an update on the UI goroutine (fyne.Do)
-	next    int           // the next strike to show as a visual bell
-	pulse   *fyne.Animation
-	visual  bool // bells are shown, not heard
-	pulses  int  // visual bells shown in this session (for tests)
-	shown   int  // the whole seconds the big numbers show
+	settings TimerSettings
+	playing  *audio.Session // the session playing (or last played)
+	next     int            // the next strike to show as a visual bell
+	pulse    *fyne.Animation
+	visual   bool // bells are shown, not heard
+	pulses   int  // visual bells shown in this session (for tests)
+	shown    int  // the whole seconds the big numbers show
 
 	root       fyne.CanvasObject
 	shape      *hearthShape
 	remaining  *bigText
 	caption    *widget.RichText
-	begin      *widget.Button
-	pause      *widget.Button
-	end        *widget.Button
-	notice     *widget.RichText
-	problem    *widget.RichText
-	setup      *fyne.Container
 	length     *widget.Select
 	interval   *widget.Select
 	background *widget.Select
 	bell       *widget.Select
-	wrap       *wrapUp
 }
 
 // NewTimer builds the silent timer from c (c.Practice is normally the built-in
 // "silent-timer" practice).
 func NewTimer(c Config) *TimerScreen {
 	c = c.withDefaults()
-	t := &TimerScreen{cfg: c, players: newPlayers(c), every: timerInterval, do: fyne.Do}
+	t := &TimerScreen{session: newSession(c, timerInterval)}
+	t.view = t
 	t.settings = t.loadSettings()
 	t.build()
 	return t
 }
 
+// loadSettings reads the remembered settings, falling back to the defaults.
 func (t *TimerScreen) loadSettings() TimerSettings {
 	lengths, def := t.cfg.lengths(timerLengths, 10)
 	st := TimerSettings{Length: time.Duration(def) * time.Minute, Bell: audio.BellBowl}
@@ -123,6 +112,7 @@ func (t *TimerScreen) loadSettings() TimerSettings {
 	return st
 }
 
+// saveSettings remembers the settings for next time.
 func (t *TimerScreen) saveSettings() {
 	p := t.cfg.Prefs
 	if p == nil {
@@ -144,22 +134,17 @@ func (t *TimerScreen) Refresh() {}
 func (t *TimerScreen) Settings() TimerSettings { return t.settings }
 
 // Session returns the session playing (or last played), nil before the first.
-func (t *TimerScreen) Session() *audio.Session { return t.session }
+func (t *TimerScreen) Session() *audio.Session { return t.playing }
 
 // Animating reports whether the timer's update loop is running.
-func (t *TimerScreen) Animating() bool { return t.anim != nil }
+func (t *TimerScreen) Animating() bool { return t.animating() }
 
 // Stop ends a session that is playing or paused (saving it if it lasted long
 // enough). The shell calls it when the screen is hidden.
-func (t *TimerScreen) Stop() {
-	switch t.state {
-	case stateRunning, statePaused:
-		t.endSession(false)
-	case stateStarting:
-		t.state = stateIdle
-		t.showState()
-	}
-}
+func (t *TimerScreen) Stop() { t.stop() }
+
+// TogglePause pauses a playing session or resumes a paused one.
+func (t *TimerScreen) TogglePause() { t.togglePause() }
 
 // intervalText names an interval choice.
 func intervalText(m int) string {
@@ -198,27 +183,16 @@ func bellText(b audio.Bell) string {
 	return lang.L("Singing bowl")
 }
 
+// build makes the screen's widgets: the face, the controls and the settings.
 func (t *TimerScreen) build() {
 	t.shape = newHearthShape(0.85, 300, true)
 	t.remaining = newBigText(clockText(t.settings.Length, true))
 	t.caption = centred(" ", theme.SizeNameText)
 	face := container.NewStack(t.shape, container.NewCenter(container.NewVBox(t.remaining, t.caption)))
-
-	t.begin = widget.NewButtonWithIcon(lang.L("Begin"), theme.MediaPlayIcon(), t.Start)
-	t.begin.Importance = widget.HighImportance
-	t.pause = widget.NewButtonWithIcon(lang.L("Pause"), theme.MediaPauseIcon(), t.TogglePause)
-	t.end = widget.NewButtonWithIcon(lang.L("End"), theme.MediaStopIcon(), func() { t.endSession(false) })
-	controls := container.NewCenter(container.NewHBox(t.begin, t.pause, t.end))
+	controls := t.buildControls(t.Start)
 
 	t.notice = centred(lang.L("There's no sound output, so the bells will show as a soft glow around the time."), theme.SizeNameText)
 	setVisible(t.notice, t.players.noOutput != nil)
-	t.problem = centred(" ", theme.SizeNameText)
-	t.problem.Hide()
-
-	t.wrap = newWrapUp(t.cfg, func() {
-		t.state = stateIdle
-		t.showState()
-	})
 	t.setup = container.NewVBox(t.buildSettings(), t.wrap.beforeCard())
 
 	intro := lang.L("Quiet time for your own practice, held between soft bells.")
@@ -233,6 +207,7 @@ func (t *TimerScreen) build() {
 	t.showState()
 }
 
+// buildSettings makes the card of length, bell and background choices.
 func (t *TimerScreen) buildSettings() fyne.CanvasObject {
 	lengths, _ := t.cfg.lengths(timerLengths, 10)
 	var opts []string
@@ -311,26 +286,9 @@ func (t *TimerScreen) SetSettings(st TimerSettings) {
 	t.settingsChanged()
 }
 
+// showState shows the widgets for the current state.
 func (t *TimerScreen) showState() {
-	idle := t.state == stateIdle
-	active := t.state == stateRunning || t.state == statePaused || t.state == stateStarting
-	setVisible(t.setup, idle)
-	setVisible(t.wrap.card, t.state == stateFinished)
-	setVisible(t.begin, idle)
-	setVisible(t.pause, active)
-	setVisible(t.end, active)
-	if t.state == stateStarting {
-		t.pause.Disable()
-	} else {
-		t.pause.Enable()
-	}
-	if t.state == statePaused {
-		t.pause.SetText(lang.L("Resume"))
-		t.pause.SetIcon(theme.MediaPlayIcon())
-	} else {
-		t.pause.SetText(lang.L("Pause"))
-		t.pause.SetIcon(theme.MediaPauseIcon())
-	}
+	t.showControls()
 	switch t.state {
 	case stateIdle:
 		t.remaining.SetText(clockText(t.settings.Length, true))
@@ -355,97 +313,31 @@ func (t *TimerScreen) Start() {
 		t.showProblem(err)
 		return
 	}
-	t.state = stateStarting
 	t.shown, t.next, t.pulses = -1, 0, 0
-	t.problem.Hide()
-	t.showState()
-	t.players.play(sess, true, func(p audio.Player, err error) {
-		if t.state != stateStarting {
-			if err == nil {
-				_ = p.Stop()
-			}
-			return
-		}
-		if err != nil {
-			t.state = stateIdle
-			t.showProblem(err)
-			t.showState()
-			return
-		}
+	t.start(sess, true, func(audio.Player) {
 		t.visual = t.players.noOutput != nil
 		setVisible(t.notice, t.visual)
-		t.player, t.session = p, sess
-		t.state = stateRunning
-		t.clock.Start(0, t.cfg.Now())
-		t.showState()
-		t.frame()
-		t.animate(true)
+		t.playing = sess
 	})
 }
 
-func (t *TimerScreen) showProblem(err error) {
-	setText(t.problem, lang.L("The timer couldn't start ({{.Err}}). You might try again in a moment.", map[string]any{"Err": err.Error()}))
-	t.problem.Show()
+// problemText says kindly that the timer could not start.
+func (t *TimerScreen) problemText(err error) string {
+	return lang.L("The timer couldn't start ({{.Err}}). You might try again in a moment.", map[string]any{"Err": err.Error()})
 }
 
-func (t *TimerScreen) animate(on bool) {
-	if on && t.anim == nil {
-		t.anim = startLoop(t.every, t.do, t.frame)
-	} else if !on && t.anim != nil {
-		t.anim.halt()
-		t.anim = nil
-	}
-}
+// fullLength is the length of the session playing.
+func (t *TimerScreen) fullLength() time.Duration { return t.playing.Duration() }
 
-// TogglePause pauses a playing session or resumes a paused one.
-func (t *TimerScreen) TogglePause() {
-	now := t.cfg.Now()
-	switch t.state {
-	case stateRunning:
-		_ = t.player.Pause()
-		t.clock.Pause(now)
-		t.animate(false)
-		t.state = statePaused
-	case statePaused:
-		_ = t.player.Resume()
-		t.clock.Resume(now)
-		t.state = stateRunning
-		t.frame()
-		t.animate(true)
-	}
-	t.showState()
-}
-
-// frame updates the remaining time and shows bells that have come due.
-func (t *TimerScreen) frame() {
-	if t.state != stateRunning {
-		return
-	}
-	now := t.cfg.Now()
-	st := t.player.Status()
-	switch st.State {
-	case audio.StateFinished:
-		t.endSession(true)
-		return
-	case audio.StateIdle:
-		t.endSession(false)
-		return
-	case audio.StatePaused: // paused from elsewhere (another control of the player)
-		t.clock.Pause(now)
-		t.animate(false)
-		t.state = statePaused
-		t.showState()
-		return
-	case audio.StatePlaying:
-		t.clock.Sync(st.Position, now)
-	}
-	length := t.session.Duration()
-	pos := min(t.clock.Now(now), length)
+// draw updates the remaining time to pos into the session and shows bells that
+// have come due.
+func (t *TimerScreen) draw(pos time.Duration) {
+	length := t.playing.Duration()
 	if secs := int((length - pos + time.Second - 1) / time.Second); secs != t.shown {
 		t.shown = secs
 		t.remaining.SetText(clockText(length-pos, true))
 	}
-	strikes := t.session.Strikes()
+	strikes := t.playing.Strikes()
 	due := false
 	for t.next < len(strikes) && audio.Duration(strikes[t.next].At) <= pos {
 		t.next++
@@ -473,32 +365,18 @@ func (t *TimerScreen) showBell() {
 	t.pulse.Start()
 }
 
-// endSession stops the session (completed when it ran to its end) and saves it.
-func (t *TimerScreen) endSession(completed bool) {
-	if t.state != stateRunning && t.state != statePaused {
-		return
-	}
-	now := t.cfg.Now()
-	length := t.session.Duration()
-	practised := min(t.clock.Now(now), length)
-	if completed {
-		practised = length
-	} else {
-		_ = t.player.Stop()
-	}
-	t.animate(false)
+// ended stops a visual bell still spreading.
+func (t *TimerScreen) ended() {
 	if t.pulse != nil {
 		t.pulse.Stop()
 		t.pulse = nil
 		t.shape.SetPulse(0)
 	}
-	t.clock.Pause(now)
-	if !completed && practised < minSavedSeconds*time.Second {
-		t.state = stateIdle
-		t.showState()
-		return
-	}
-	t.state = stateFinished
+}
+
+// record is the practice-session record of an ended session, with the timer's
+// settings, and the words that thank the user for it.
+func (t *TimerScreen) record(practised time.Duration, completed bool) (journal.Record, string) {
 	title := t.cfg.title(lang.L("Silent practice with bells"))
 	r := sessionRecord(t.cfg, TimerID, title, practised, t.settings.Length, completed)
 	r.Meta["interval_minutes"] = strconv.Itoa(int(t.settings.Interval / time.Minute))
@@ -508,8 +386,7 @@ func (t *TimerScreen) endSession(completed bool) {
 	if completed {
 		thanks = lang.L("You sat for {{.Time}}. You might take a moment before moving on.", map[string]any{"Time": durationText(practised)})
 	}
-	t.wrap.finish(r, thanks)
-	t.showState()
+	return r, thanks
 }
 
 // bigText is the timer's large remaining time, in the theme's text colour.
@@ -518,6 +395,7 @@ type bigText struct {
 	text string
 }
 
+// newBigText returns a bigText showing s.
 func newBigText(s string) *bigText {
 	b := &bigText{text: s}
 	b.ExtendBaseWidget(b)
@@ -536,6 +414,7 @@ func (b *bigText) SetText(s string) {
 // Text is the text shown.
 func (b *bigText) Text() string { return b.text }
 
+// CreateRenderer draws the text large and centred.
 func (b *bigText) CreateRenderer() fyne.WidgetRenderer {
 	t := canvas.NewText(b.text, color.Black)
 	t.Alignment = fyne.TextAlignCenter
@@ -544,6 +423,7 @@ func (b *bigText) CreateRenderer() fyne.WidgetRenderer {
 	return r
 }
 
+// bigTextRenderer draws a bigText as one canvas.Text.
 type bigTextRenderer struct {
 	b *bigText
 	t *canvas.Text
