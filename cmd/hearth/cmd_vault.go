@@ -432,6 +432,17 @@ func warnDamaged(e *env, v *session) {
 	}
 }
 
+// parseNoArgs parses the flags of a command that takes no positional arguments, and
+// refuses any without repeating them; hint follows the refusal. Like parse, it returns
+// errHelp after printing the help.
+func (f *cmdFlags) parseNoArgs(args []string, hint string) error {
+	pos, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	return noArgs(f.Name(), pos, hint)
+}
+
 // noArgs refuses positional arguments without repeating them.
 func noArgs(cmd string, pos []string, hint string) error {
 	if len(pos) > 0 {
@@ -440,10 +451,15 @@ func noArgs(cmd string, pos []string, hint string) error {
 	return nil
 }
 
-// oneID returns the single ID argument of show, edit and delete.
-func oneID(cmd string, pos []string) (string, error) {
+// parseOneID parses the flags of show, edit and delete and returns their single entry
+// ID argument. Like parse, it returns errHelp after printing the help.
+func (f *cmdFlags) parseOneID(args []string) (string, error) {
+	pos, err := f.parse(args)
+	if err != nil {
+		return "", err
+	}
 	if len(pos) != 1 {
-		return "", usageError("%s needs exactly one entry ID (see \"hearth list\")", cmd)
+		return "", usageError("%s needs exactly one entry ID (see \"hearth list\")", f.Name())
 	}
 	return pos[0], nil
 }
@@ -466,12 +482,8 @@ will only need this code if the passphrase is lost.
 func runInit(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "init", "[--json]")
 	asJSON := fs.Bool("json", false, `print only {"recovery_code": "…"} on stdout`)
-	pos, err := fs.parse(args)
-	if err != nil {
+	if err := fs.parseNoArgs(args, ""); err != nil {
 		return quietHelp(err)
-	}
-	if err := noArgs("init", pos, ""); err != nil {
-		return err
 	}
 	dir, err := e.vaultDir()
 	if err != nil {
@@ -511,12 +523,8 @@ func runAdd(ctx context.Context, e *env, args []string) (err error) {
 	var tagFlags stringList
 	fs.Var(&tagFlags, "tag", "a tag (repeat for several)")
 	kind := fs.String("kind", string(journal.KindEntry), "kind of record")
-	pos, err := fs.parse(args)
-	if err != nil {
+	if err := fs.parseNoArgs(args, ": the entry is read from standard input, and --title gives it a title"); err != nil {
 		return quietHelp(err)
-	}
-	if err := noArgs("add", pos, ": the entry is read from standard input, and --title gives it a title"); err != nil {
-		return err
 	}
 	tags, err := cleanTags(tagFlags)
 	if err != nil {
@@ -551,12 +559,8 @@ func runList(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "list", "[--json] [--tag X]... [--kind K]... [--limit N]")
 	var qf queryFlags
 	qf.register(fs)
-	pos, err := fs.parse(args)
-	if err != nil {
+	if err := fs.parseNoArgs(args, ` (filter with --tag, --kind and --limit, or use "hearth search")`); err != nil {
 		return quietHelp(err)
-	}
-	if err := noArgs("list", pos, ` (filter with --tag, --kind and --limit, or use "hearth search")`); err != nil {
-		return err
 	}
 	q, err := qf.query()
 	if err != nil {
@@ -582,13 +586,9 @@ func runList(ctx context.Context, e *env, args []string) (err error) {
 func runShow(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "show", "ID [--json]")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := fs.parse(args)
+	id, err := fs.parseOneID(args)
 	if err != nil {
 		return quietHelp(err)
-	}
-	id, err := oneID("show", pos)
-	if err != nil {
-		return err
 	}
 	v, err := e.openVault(ctx)
 	if err != nil {
@@ -658,13 +658,9 @@ func runEdit(ctx context.Context, e *env, args []string) (err error) {
 	title := fs.String("title", "", "a new title")
 	var tagFlags stringList
 	fs.Var(&tagFlags, "tag", "new tags, replacing the old ones (repeat for several)")
-	pos, err := fs.parse(args)
+	id, err := fs.parseOneID(args)
 	if err != nil {
 		return quietHelp(err)
-	}
-	id, err := oneID("edit", pos)
-	if err != nil {
-		return err
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
@@ -727,13 +723,9 @@ func equalTags(a, b []string) bool {
 
 func runDelete(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "delete", "ID")
-	pos, err := fs.parse(args)
+	id, err := fs.parseOneID(args)
 	if err != nil {
 		return quietHelp(err)
-	}
-	id, err := oneID("delete", pos)
-	if err != nil {
-		return err
 	}
 	v, err := e.openVault(ctx)
 	if err != nil {
@@ -780,12 +772,8 @@ func runExport(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "export", "--format md|json --out PATH")
 	format := fs.String("format", "", "md (one Markdown file per entry, in the folder PATH) or json (one file; - for stdout)")
 	out := fs.String("out", "", "where to write the export")
-	pos, err := fs.parse(args)
-	if err != nil {
+	if err := fs.parseNoArgs(args, ": use --out PATH"); err != nil {
 		return quietHelp(err)
-	}
-	if err := noArgs("export", pos, ": use --out PATH"); err != nil {
-		return err
 	}
 	if *format != "md" && *format != "json" {
 		return usageError("export needs --format md or --format json")
@@ -896,12 +884,8 @@ func runImport(ctx context.Context, e *env, args []string) (err error) {
 func runBackup(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "backup", "--out FILE")
 	out := fs.String("out", "", "the backup file to write")
-	pos, err := fs.parse(args)
-	if err != nil {
+	if err := fs.parseNoArgs(args, ": use --out FILE"); err != nil {
 		return quietHelp(err)
-	}
-	if err := noArgs("backup", pos, ": use --out FILE"); err != nil {
-		return err
 	}
 	if *out == "" {
 		return usageError("backup needs --out FILE")
@@ -960,12 +944,8 @@ func runRestore(ctx context.Context, e *env, args []string) (err error) {
 func runPasswd(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "passwd", "[--new-passphrase-file F]   (or HEARTH_NEW_PASSPHRASE, or a prompt)")
 	newFile := fs.String("new-passphrase-file", "", "read the new passphrase from this file")
-	pos, err := fs.parse(args)
-	if err != nil {
+	if err := fs.parseNoArgs(args, ""); err != nil {
 		return quietHelp(err)
-	}
-	if err := noArgs("passwd", pos, ""); err != nil {
-		return err
 	}
 	v, err := e.openVault(ctx)
 	if err != nil {
@@ -991,12 +971,8 @@ func setNewPassphrase(ctx context.Context, e *env, v *session, newFile string) e
 func runRecover(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "recover", "[--new-passphrase-file F]   (recovery code: HEARTH_RECOVERY_CODE or a prompt)")
 	newFile := fs.String("new-passphrase-file", "", "read the new passphrase from this file")
-	pos, err := fs.parse(args)
-	if err != nil {
+	if err := fs.parseNoArgs(args, ": give the recovery code in HEARTH_RECOVERY_CODE or type it when asked"); err != nil {
 		return quietHelp(err)
-	}
-	if err := noArgs("recover", pos, ": give the recovery code in HEARTH_RECOVERY_CODE or type it when asked"); err != nil {
-		return err
 	}
 	dir, err := e.existingVault()
 	if err != nil {
@@ -1034,12 +1010,8 @@ func audioStatus() string {
 
 func runDoctor(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "doctor", "   (a passphrase, if given, is used to check that the vault opens)")
-	pos, err := fs.parse(args)
-	if err != nil {
+	if err := fs.parseNoArgs(args, ""); err != nil {
 		return quietHelp(err)
-	}
-	if err := noArgs("doctor", pos, ""); err != nil {
-		return err
 	}
 	w := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	defer func() {
