@@ -255,9 +255,10 @@ func (h *App) showUnlock() {
 	h.show(newUnlockScreen(h))
 }
 
-// unlocked is called with a freshly opened vault and its entries (listed off the UI
-// goroutine with listEntries): it shows the journal and starts the idle timer.
-func (h *App) unlocked(v *journal.Vault, entries []journal.Record) {
+// unlocked is called with a freshly opened vault: it shows the journal and starts the
+// idle timer. (Open already decrypted the records into the vault's index, so listing
+// them for the journal is a quick in-memory read.)
+func (h *App) unlocked(v *journal.Vault) {
 	if h.stopped { // Hearth quit while the key was being derived
 		if err := v.Close(); err != nil {
 			fyne.LogError("Hearth: closing the vault", err)
@@ -266,7 +267,7 @@ func (h *App) unlocked(v *journal.Vault, entries []journal.Record) {
 	}
 	_, firstRun := h.current.(*welcomeScreen)
 	h.vault = v
-	h.journal = newJournalScreen(h, v, entries)
+	h.journal = newJournalScreen(h, v)
 	if firstRun {
 		h.openNav(navJournal) // "Continue to my journal": the invitation to write
 	} else {
@@ -274,12 +275,6 @@ func (h *App) unlocked(v *journal.Vault, entries []journal.Record) {
 	}
 	h.touch()
 	h.armIdleCheck()
-}
-
-// listEntries reads the journal entries, newest first. It decrypts every entry, so it
-// runs in Config.Background together with opening the vault.
-func listEntries(v *journal.Vault) ([]journal.Record, error) {
-	return v.List(journal.Query{Kinds: []journal.Kind{journal.KindEntry}})
 }
 
 // isUnlocked reports whether the journal is open and on show (the vault is also open,

@@ -66,12 +66,10 @@ type journalScreen struct {
 	writing bool              // the user chose to write: show the editor even with no entries
 }
 
-// newJournalScreen builds the screen for vault v holding entries (newest first).
-//
-// The entries passed in are the journal entries listed at unlock; the screen shows all
-// writing (exercises too), so it lists again with its own filter.
-func newJournalScreen(h *App, v *journal.Vault, entries []journal.Record) *journalScreen {
-	js := &journalScreen{app: h, vault: v, entries: entries}
+// newJournalScreen builds the journal screen for vault v, listing all writing (entries
+// and exercises) newest first with its own filters.
+func newJournalScreen(h *App, v *journal.Vault) *journalScreen {
+	js := &journalScreen{app: h, vault: v}
 	js.build()
 	js.reload()
 	if len(js.entries) > 0 {

@@ -157,7 +157,7 @@ func BenchmarkJournalSearchWidest(b *testing.B) {
 func BenchmarkJournalOpenList(b *testing.B) {
 	hs := unlockBig(b)
 	for b.Loop() {
-		js := newJournalScreen(hs.h, hs.h.vault, nil)
+		js := newJournalScreen(hs.h, hs.h.vault)
 		w := test.NewWindow(js.content())
 		w.Resize(fyne.NewSize(1000, 700))
 		w.Canvas().Refresh(js.content())

@@ -67,16 +67,11 @@ func (s *unlockScreen) tryPassphrase() {
 	pass := s.pass.Text
 	dir, opts := s.app.cfg.DataDir, s.app.cfg.VaultOptions
 	var (
-		v       *journal.Vault
-		entries []journal.Record
-		err     error
+		v   *journal.Vault
+		err error
 	)
 	s.app.cfg.Background(func() {
-		if v, err = journal.Open(dir, pass, opts...); err == nil {
-			if entries, err = listEntries(v); err != nil {
-				_ = v.Close()
-			}
-		}
+		v, err = journal.Open(dir, pass, opts...)
 	}, func() {
 		s.setBusy(false)
 		if err != nil {
@@ -86,7 +81,7 @@ func (s *unlockScreen) tryPassphrase() {
 			return
 		}
 		s.pass.SetText("")
-		s.app.unlocked(v, entries)
+		s.app.unlocked(v)
 	})
 }
 
@@ -184,14 +179,9 @@ func (s *unlockScreen) setNewPassphrase(pass string) {
 	s.progress.set(true)
 	setNote(s.problem, "", colorNameMuted)
 	v := s.recovered
-	var (
-		entries []journal.Record
-		err     error
-	)
+	var err error
 	s.app.cfg.Background(func() {
-		if err = v.ChangePassphrase(pass); err == nil {
-			entries, err = listEntries(v)
-		}
+		err = v.ChangePassphrase(pass)
 	}, func() {
 		s.progress.set(false)
 		if err != nil {
@@ -200,6 +190,6 @@ func (s *unlockScreen) setNewPassphrase(pass string) {
 			return
 		}
 		s.form.clear()
-		s.app.unlocked(v, entries)
+		s.app.unlocked(v)
 	})
 }

@@ -147,7 +147,7 @@ func (s *welcomeScreen) showRecoveryCode(code string) {
 	}
 	s.next = widget.NewButton(lang.L("Continue to my journal"), func() {
 		s.app.touch()
-		s.app.unlocked(s.app.vault, nil) // a new vault has no entries yet
+		s.app.unlocked(s.app.vault)
 	})
 	s.next.Importance = widget.HighImportance
 	s.next.Disable()
